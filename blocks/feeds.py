@@ -1,0 +1,146 @@
+"""Query helpers shared by the feed blocks: one query (plus one prefetch) per feed."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.lookups import StartsWith
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+# Rendition specs the feed templates use; only these are prefetched.
+THUMBNAIL_SPEC = "fill-320x200"
+HERO_SPEC = "fill-1200x600"
+FEED_RENDITION_SPECS = (THUMBNAIL_SPEC, HERO_SPEC)
+
+NEW_MARK_DAYS = 3
+
+
+def article_model() -> Any:
+    """Return the ArticlePage model, looked up by name."""
+    return apps.get_model("core", "ArticlePage")
+
+
+def column_model() -> Any:
+    """Return the ColumnPage model, looked up by name."""
+    return apps.get_model("core", "ColumnPage")
+
+
+def site_path_prefix(parent_context: Mapping[str, Any] | None) -> str | None:
+    """Return the tree path of the current site's root, or None for the whole tree."""
+    context = parent_context or {}
+    page = context.get("page")
+    path = getattr(page, "path", None)
+    if path:
+        return path[: 2 * Page.steplen]
+    request = context.get("request")
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            return site.root_page.path
+    return None
+
+
+def with_cover_images(queryset: QuerySet, specs: Iterable[str] = FEED_RENDITION_SPECS) -> QuerySet:
+    """Join the cover image and prefetch its renditions for the given specs."""
+    rendition_model = get_image_model().get_rendition_model()
+    return queryset.select_related("cover_image").prefetch_related(
+        Prefetch(
+            "cover_image__renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
+            to_attr="prefetched_renditions",
+        )
+    )
+
+
+def order_newest_first(queryset: QuerySet) -> QuerySet:
+    """Order articles by their shown date, newest first; undated ones last."""
+    return queryset.order_by(
+        F("publish_date").desc(nulls_last=True),
+        F("first_published_at").desc(nulls_last=True),
+        "-pk",
+    )
+
+
+def article_queryset(
+    columns: Iterable[Any] = (),
+    parent_context: Mapping[str, Any] | None = None,
+    column_types: Iterable[str] | None = None,
+    images: bool = False,
+) -> QuerySet:
+    """Return live articles under the chosen columns, else under the current site.
+
+    With no columns chosen and ``column_types`` given, only articles below columns of those
+    types count (one EXISTS subquery, so still a single query).
+    """
+    queryset = article_model().objects.live().defer_streamfields()
+    chosen = [column for column in columns if column is not None]
+    if chosen:
+        condition = Q()
+        for column in chosen:
+            condition |= Q(path__startswith=column.path)
+        queryset = queryset.filter(condition)
+    else:
+        prefix = site_path_prefix(parent_context)
+        if prefix:
+            queryset = queryset.filter(path__startswith=prefix)
+        if column_types:
+            typed_columns = (
+                column_model()
+                .objects.filter(column_type__in=list(column_types))
+                .filter(StartsWith(OuterRef("path"), F("path")))
+            )
+            if prefix:
+                typed_columns = typed_columns.filter(path__startswith=prefix)
+            queryset = queryset.filter(Exists(typed_columns))
+    if images:
+        queryset = with_cover_images(queryset)
+    return order_newest_first(queryset)
+
+
+def shown_date(article: Any) -> datetime.date | None:
+    """Return the date an article shows: its publish date, else its first publication."""
+    moment = getattr(article, "publish_date", None) or getattr(article, "first_published_at", None)
+    if moment is None:
+        return None
+    if isinstance(moment, datetime.datetime):
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.date()
+    return moment
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One article in a feed, with the date to show and whether it is new."""
+
+    page: Any
+    date: datetime.date | None
+    is_new: bool = False
+
+    @property
+    def title(self) -> str:
+        """The article's title."""
+        return self.page.title
+
+    @property
+    def url(self) -> str:
+        """The article's URL (uses the cached site root paths, no query per item)."""
+        return self.page.url or ""
+
+
+def feed_items(articles: Iterable[Any], today: datetime.date | None = None) -> list[FeedItem]:
+    """Wrap articles as feed items with their shown date and new mark."""
+    today = today or timezone.localdate()
+    items = []
+    for article in articles:
+        date = shown_date(article)
+        is_new = date is not None and 0 <= (today - date).days < NEW_MARK_DAYS
+        items.append(FeedItem(page=article, date=date, is_new=is_new))
+    return items

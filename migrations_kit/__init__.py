@@ -1,0 +1,1 @@
+"""The migration kit: brings a legacy county site into the new design."""

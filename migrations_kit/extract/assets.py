@@ -1,0 +1,87 @@
+"""Images and attachments (doc, xls, pdf, wps, zip ...) with links resolved to absolute form."""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+
+from .text import collapse
+
+ATTACHMENT_EXTENSIONS = frozenset(
+    "doc docx xls xlsx pdf wps et dps rar zip 7z ppt pptx txt csv ofd odt ods tif tiff xml".split()
+)
+_SKIP = re.compile(r"^(javascript:|#|mailto:|data:|about:)", re.IGNORECASE)
+_SPACER = re.compile(r"(spacer|blank|dot|pixel|space|line|arrow|icon|bullet|clear)\.(gif|png)$", re.I)
+
+
+def resolve(src: str, base_url: str | None, file_path: str | None) -> str:
+    """Resolve a link against the base URL, else against the file's folder on disk."""
+    src = src.strip()
+    if urlsplit(src).scheme in ("http", "https", "ftp", "file"):
+        return src
+    if src.startswith("//"):
+        return "http:" + src
+    if base_url:
+        return urljoin(base_url, src)
+    if file_path:
+        folder = os.path.dirname(os.path.abspath(file_path))
+        path = unquote(urlsplit(src).path)
+        if path.startswith("/"):
+            return path
+        return os.path.normpath(os.path.join(folder, path))
+    return src
+
+
+def attachment_extension(href: str) -> str | None:
+    """Return the attachment extension of a link, or None for a page link."""
+    path = unquote(urlsplit(href).path).lower()
+    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    return ext if ext in ATTACHMENT_EXTENSIONS else None
+
+
+def extract_images(
+    container: lxml.html.HtmlElement | None, base_url: str | None, file_path: str | None
+) -> list[dict[str, str]]:
+    """Return [{src, alt}] for the images inside the main-text container."""
+    if container is None:
+        return []
+    images = []
+    seen = set()
+    for img in container.iter("img"):
+        src = img.get("src") or img.get("data-src") or img.get("original") or ""
+        if not src or _SKIP.match(src.strip()) or _SPACER.search(src):
+            continue
+        width, height = img.get("width"), img.get("height")
+        if width and height and width.isdigit() and height.isdigit():
+            if int(width) <= 16 and int(height) <= 16:
+                continue
+        resolved = resolve(src, base_url, file_path)
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        images.append({"src": resolved, "alt": collapse(img.get("alt") or img.get("title") or "")})
+    return images
+
+
+def extract_attachments(
+    root: lxml.html.HtmlElement, base_url: str | None, file_path: str | None
+) -> list[dict[str, str]]:
+    """Return [{href, title}] for every link to a document or archive on the page."""
+    found = []
+    seen = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or _SKIP.match(href) or not attachment_extension(href):
+            continue
+        resolved = resolve(href, base_url, file_path)
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        title = collapse(a.text_content()) or collapse(a.get("title") or "")
+        if not title:
+            title = os.path.basename(unquote(urlsplit(href).path))
+        found.append({"href": resolved, "title": title})
+    return found

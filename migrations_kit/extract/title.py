@@ -1,0 +1,125 @@
+"""Headline extraction: page headings matched against the <title> without its site suffix."""
+
+from __future__ import annotations
+
+import re
+
+from .dom import Line, Page
+from .text import collapse, squash
+
+_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*")
+_META_LINE = re.compile(r"(发布时间|发布日期|发表时间|日期|时间|来源|作者|信息来源|浏览次数)\s*[:：]")
+_TITLE_META_KEYS = ("articletitle", "og:title", "title", "twitter:title", "headline")
+_NOT_TITLE = re.compile(r"^(首页|当前位置|您当前的位置|您现在的位置|位置)|>|»")
+
+
+def split_head_title(head_title: str) -> list[str]:
+    """Split a <title> into its parts at site-name separators."""
+    return [part for part in _SEPARATORS.split(head_title) if part.strip()]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of two strings."""
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _candidates(page: Page, limit: int) -> list[tuple[int, Line]]:
+    """Return (line index, line) of short, non-link lines worth considering as a headline."""
+    found = []
+    for i, line in enumerate(page.lines):
+        if 3 <= line.chars <= 150 and line.link_density < 0.5 and not _NOT_TITLE.search(line.text):
+            found.append((i, line))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None, int | None]:
+    """Return the headline and the index of the line that shows it (None when from <title>)."""
+    head = collapse(page.head_title)
+    sq_head = squash(head)
+    candidates = _candidates(page, 4000)
+
+    best: tuple[float, int, str] | None = None
+    for idx, line in candidates:
+        sq = squash(line.text)
+        if len(sq) < 4 or _META_LINE.search(line.text):
+            continue
+        score = 0.0
+        if sq_head:
+            if sq == sq_head:
+                score = 60.0
+            elif sq_head.startswith(sq):
+                rest = head[len(collapse(line.text)) :] if head.startswith(collapse(line.text)) else ""
+                score = 80.0 if _SEPARATORS.match(rest or "_") else 40.0
+                score += min(len(sq), 40) / 4
+            else:
+                common = _common_prefix(sq, sq_head)
+                if common >= 8 and common >= 0.6 * min(len(sq), len(sq_head)):
+                    score = 30.0 + min(common, 40) / 4
+        if score == 0.0 and not (line.heading or line.hint):
+            continue
+        if line.heading:
+            score += 12.0
+        if line.hint:
+            score += 8.0
+        if idx + 1 < len(page.lines) and _META_LINE.search(page.lines[idx + 1].text):
+            score += 20.0
+        elif idx + 2 < len(page.lines) and _META_LINE.search(page.lines[idx + 2].text):
+            score += 10.0
+        if body_start is not None and idx > body_start:
+            score -= 25.0
+        if score < 20.0:
+            continue
+        if best is None or score > best[0]:
+            best = (score, idx, collapse(line.text))
+    if best is not None:
+        return _extend(page, best[1], best[2], sq_head), best[1]
+    for key in _TITLE_META_KEYS:
+        value = page.metas.get(key)
+        if value and len(squash(value)) >= 4:
+            parts = split_head_title(collapse(value))
+            return (max(parts, key=len) if parts else collapse(value)), None
+    if head:
+        parts = split_head_title(head)
+        return (max(parts, key=len) if parts else head), None
+    return None, None
+
+
+def _extend(page: Page, idx: int, text: str, sq_head: str) -> str:
+    """Join a headline split over lines (main line, then a second line) when <title> has both."""
+    joined = text
+    if not sq_head.startswith(squash(text)):
+        return text
+    for j in range(idx + 1, min(idx + 3, len(page.lines))):
+        line = page.lines[j]
+        if _META_LINE.search(line.text) or line.link_density >= 0.5:
+            break
+        candidate = squash(joined + line.text)
+        if not sq_head.startswith(candidate):
+            break
+        sep = "" if line.text[:1] in "—-：:，,、（(" else " "
+        joined = f"{joined}{sep}{collapse(line.text)}"
+    return joined
+
+
+_CRUMB = re.compile(r"当前位置|现在的位置|所在位置|当前的位置|位置[:：]|首页\s*[>»/]")
+
+
+def column_title(page: Page) -> str | None:
+    """Return a column page's name: the last breadcrumb that <title> names, else its first part."""
+    parts = split_head_title(collapse(page.head_title))
+    crumbs: list[str] = []
+    for line in page.lines[:400]:
+        if line.chars <= 80 and _CRUMB.search(line.text):
+            crumbs = [c.strip() for c in re.split(r"[>»/]|&gt;", line.text) if c.strip()]
+            break
+    if crumbs:
+        last = crumbs[-1]
+        if not parts or any(squash(last) == squash(part) for part in parts):
+            return last
+    return parts[0] if parts else None

@@ -1,0 +1,1 @@
+"""The cluster: site identity, themes, and creating county sites."""

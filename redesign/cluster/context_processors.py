@@ -1,0 +1,37 @@
+"""Template context for every page of a cluster site: identity, theme and navigation."""
+
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from .models import SiteIdentity
+from .themes import current_theme
+
+
+def _nav_columns(request) -> list:
+    """The live columns and pages shown in the site's main navigation."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(
+        site.root_page.get_children()
+        .live()
+        .in_menu()
+        .only("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+    )
+
+
+def cluster(request) -> dict:
+    """Lazy values: the site's identity, its theme and CSS tokens, and its navigation."""
+    identity = SimpleLazyObject(lambda: SiteIdentity.for_request_or_none(request))
+
+    def tokens() -> str:
+        theme = current_theme()
+        overrides = identity.token_overrides() if identity else {}
+        return theme.css_variables(overrides)
+
+    return {
+        "site_identity": identity,
+        "theme": SimpleLazyObject(current_theme),
+        "theme_css_variables": SimpleLazyObject(tokens),
+        "nav_columns": SimpleLazyObject(lambda: _nav_columns(request)),
+    }

@@ -1,0 +1,40 @@
+"""Template loaders that look in the current theme first, then in the default theme."""
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.template import Origin
+from django.template.loaders.cached import Loader as CachedLoader
+from django.template.loaders.filesystem import Loader as FilesystemLoader
+from django.utils._os import safe_join
+
+from .themes import DEFAULT_THEME, available_themes, current_theme_name
+
+
+class ThemeLoader(FilesystemLoader):
+    """Yield the current theme's template, then the default theme's of the same name."""
+
+    def get_dirs(self):
+        """The current theme's template folder, then the default theme's."""
+        themes = available_themes()
+        names = [current_theme_name(), DEFAULT_THEME]
+        dirs = []
+        for name in dict.fromkeys(names):
+            if name in themes:
+                dirs.append(str(themes[name].template_dir))
+        return dirs
+
+    def get_template_sources(self, template_name):
+        """One Origin per theme folder, so {% extends %} of the same name reaches the default."""
+        for template_dir in self.get_dirs():
+            try:
+                name = safe_join(template_dir, template_name)
+            except SuspiciousFileOperation:
+                continue
+            yield Origin(name=name, template_name=template_name, loader=self)
+
+
+class CachedThemeLoader(CachedLoader):
+    """Django's cached loader, keyed by theme as well as by template name."""
+
+    def cache_key(self, template_name, skip=None):
+        """Prefix the cache key with the current theme."""
+        return f"{current_theme_name()}:{super().cache_key(template_name, skip)}"

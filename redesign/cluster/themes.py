@@ -1,0 +1,160 @@
+"""Themes: folders in site_templates/ holding theme.toml, templates/ and static/."""
+
+import contextvars
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+DEFAULT_THEME = "default"
+
+# Either a theme name set explicitly, or the request whose site decides the theme.
+_current = contextvars.ContextVar("redesign_current_theme", default=None)
+
+
+class ThemeError(ImproperlyConfigured):
+    """A theme folder or its theme.toml is broken."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: its name, label, design tokens and folders."""
+
+    name: str
+    label: str
+    description: str
+    path: Path
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def template_dir(self) -> Path:
+        """The folder holding the theme's templates."""
+        return self.path / "templates"
+
+    @property
+    def static_prefix(self) -> str:
+        """The prefix of the theme's static files, for the {% static %} tag."""
+        return f"themes/{self.name}/"
+
+    def css_variables(self, overrides: dict[str, str] | None = None) -> str:
+        """The design tokens as CSS custom property declarations (unsafe characters dropped)."""
+        tokens = {**self.tokens, **(overrides or {})}
+        return "".join(
+            f"--{_clean_token(name)}:{_clean_token(value)};"
+            for name, value in sorted(tokens.items())
+            if value
+        )
+
+
+def _clean_token(value: str) -> str:
+    """Drop characters that could end the declaration or the style element."""
+    return "".join(ch for ch in str(value) if ch not in "<>{};\\")
+
+
+def themes_dir() -> Path:
+    """The folder that holds every theme."""
+    return Path(getattr(settings, "THEMES_DIR", Path(settings.BASE_DIR) / "site_templates"))
+
+
+def load_theme(path: Path) -> Theme:
+    """Read one theme folder; raise ThemeError with the reason when it is broken."""
+    toml_path = path / "theme.toml"
+    try:
+        with open(toml_path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as err:
+        raise ThemeError(f"{path.name}: theme.toml is missing") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ThemeError(f"{path.name}: theme.toml is not valid TOML ({err})") from err
+    tokens = data.get("tokens", {})
+    if not isinstance(tokens, dict) or not all(isinstance(v, str) for v in tokens.values()):
+        raise ThemeError(f"{path.name}: [tokens] must map names to strings")
+    return Theme(
+        name=path.name,
+        label=str(data.get("label", path.name)),
+        description=str(data.get("description", "")),
+        path=path,
+        tokens=tokens,
+    )
+
+
+@lru_cache(maxsize=1)
+def available_themes() -> dict[str, Theme]:
+    """Every theme found in the themes folder, by name."""
+    root = themes_dir()
+    found = {}
+    if root.is_dir():
+        for path in sorted(root.iterdir()):
+            if path.is_dir() and (path / "theme.toml").is_file():
+                found[path.name] = load_theme(path)
+    return found
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Choices for a site's theme field."""
+    return [(name, f"{theme.label}（{name}）") for name, theme in available_themes().items()]
+
+
+def get_theme(name: str | None) -> Theme:
+    """The named theme, or the default theme when the name is unknown or empty."""
+    themes = available_themes()
+    if name and name in themes:
+        return themes[name]
+    if DEFAULT_THEME in themes:
+        return themes[DEFAULT_THEME]
+    raise ThemeError(f"The default theme is missing from {themes_dir()}")
+
+
+def theme_name_for_request(request) -> str:
+    """The theme the request's site has chosen, cached on the request."""
+    cached = getattr(request, "_redesign_theme_name", None)
+    if cached is None:
+        from .models import SiteIdentity
+
+        cached = DEFAULT_THEME
+        if not request.path.startswith("/admin/"):
+            identity = SiteIdentity.for_request_or_none(request)
+            if identity is not None and identity.theme:
+                cached = identity.theme
+        request._redesign_theme_name = cached
+    return cached
+
+
+def current_theme_name() -> str:
+    """The theme of what is being rendered now: set explicitly, or the request's site's."""
+    value = _current.get()
+    if value is None:
+        return DEFAULT_THEME
+    if isinstance(value, str):
+        return value
+    return theme_name_for_request(value)
+
+
+def current_theme() -> Theme:
+    """The Theme object of what is being rendered now."""
+    return get_theme(current_theme_name())
+
+
+@contextmanager
+def use_theme(name_or_request) -> Iterator[None]:
+    """Render with the given theme name (or the given request's site's theme) inside the block."""
+    token = _current.set(name_or_request)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def activate_for_request(request) -> contextvars.Token:
+    """Make the request's site decide the theme until the token is reset."""
+    return _current.set(request)
+
+
+def deactivate(token: contextvars.Token) -> None:
+    """Undo activate_for_request."""
+    _current.reset(token)

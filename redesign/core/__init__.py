@@ -1,0 +1,1 @@
+"""Page types of a county site: home, column, article, standard page, industry page."""

@@ -1,0 +1,78 @@
+"""A column (栏目): a paginated listing of the articles filed under it."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..column_types import FRESHNESS_RULES, ColumnType, FreshnessRule
+
+from .mixins import AutoSlugMixin
+
+
+class ColumnPage(AutoSlugMixin, Page):
+    """A column of a county site; its type decides the freshness rule the inspection applies."""
+
+    slug_prefix = "column"
+
+    column_type = models.CharField(
+        _("栏目类型"),
+        max_length=20,
+        choices=ColumnType.choices,
+        default=ColumnType.NEWS,
+        help_text=_("栏目类型决定检查时适用的更新时限，例如要闻/动态类栏目 2 周内必须更新。"),
+    )
+    intro = RichTextField(_("栏目介绍"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("column_type"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("column_type")]
+
+    parent_page_types = ["core.HomePage", "core.ColumnPage"]
+    subpage_types = ["core.ArticlePage", "core.ColumnPage", "core.StandardPage", "core.IndustryPage"]
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+
+    @property
+    def freshness_rule(self) -> FreshnessRule:
+        """The update interval the national inspection applies to this column."""
+        return FRESHNESS_RULES[self.column_type]
+
+    def articles(self):
+        """Live articles filed anywhere under this column, newest first."""
+        from .article import ArticlePage
+
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(path__startswith=self.path, depth__gt=self.depth)
+            .order_by("-publish_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Add one page of articles and the sub-columns to the template context."""
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(
+            self.articles().only(
+                "title", "slug", "url_path", "path", "depth", "publish_date",
+                "first_published_at", "source", "issuing_body", "document_number",
+                "locale_id", "live",
+            ),
+            getattr(settings, "REDESIGN_COLUMN_PAGE_SIZE", 20),
+        )  # fmt: skip
+        number = request.GET.get("page", 1)
+        try:
+            page_obj = paginator.page(number)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context["articles"] = page_obj
+        context["paginator"] = paginator
+        context["subcolumns"] = self.get_children().live().in_menu().specific()
+        return context

@@ -1,0 +1,43 @@
+"""A plain site search on Wagtail's search backend, confined to the request's site."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from wagtail.models import Page, Site
+
+MAX_QUERY_LENGTH = 100
+RESULTS_PER_PAGE = 15
+
+
+def search_pages(site: Site, query: str):
+    """Live pages of the site matching the query; title substring matches when the index has none."""
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    results = list(pages.search(query))
+    if not results:
+        # The database backend tokenizes on spaces, which Chinese text lacks; fall back to a
+        # substring match on titles until the Chinese-aware search replaces this.
+        results = list(pages.filter(title__icontains=query).order_by("-first_published_at")[:200])
+    return results
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the current site and show one page of results."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    site = Site.find_for_request(request)
+    results = []
+    if query and site is not None:
+        results = search_pages(site, query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    specific = Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific().in_bulk()
+    page_obj.object_list = [specific.get(p.pk, p) for p in page_obj.object_list]
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "search_results": page_obj, "paginator": paginator},
+    )

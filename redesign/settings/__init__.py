@@ -1,0 +1,1 @@
+"""Settings split into base, dev, production and test."""

@@ -1,0 +1,89 @@
+"""Permission isolation: an editor of one county site cannot touch another's pages or media."""
+
+from io import BytesIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from tests.conftest import add_article, column_of, make_image
+
+
+@pytest.fixture
+def two_sites(county, other_county):
+    """Two provisioned sites, each with an article, a draft, an image and a document."""
+    data = {}
+    for key, result in (("a", county), ("b", other_county)):
+        column = column_of(result, "yaowen")
+        data[key] = {
+            "result": result,
+            "column": column,
+            "article": add_article(column, f"{key} 已发布文章"),
+            "draft": add_article(column, f"{key} 草稿文章", publish=False),
+            "image": make_image(result.collection, title=f"{key}-图片"),
+            "document": Document.objects.create(
+                title=f"{key}-文件",
+                file=ContentFile(BytesIO(b"%PDF-1.4\n%%EOF\n").getvalue(), name=f"{key}.pdf"),
+                collection=result.collection,
+            ),
+        }
+    return data
+
+
+def _editor(result, role: str, username: str):
+    user = get_user_model().objects.create_user(username=username, password="x-pass-12345")
+    user.groups.add(result.groups[role])
+    return user
+
+
+@pytest.mark.parametrize("role", ["informant", "reviewer", "maintainer"])
+def test_editor_cannot_edit_or_view_drafts_of_another_site(client, two_sites, role):
+    client.force_login(_editor(two_sites["a"]["result"], role, f"a_{role}"))
+    b = two_sites["b"]
+    assert client.get(f"/admin/pages/{b['article'].pk}/edit/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/{b['draft'].pk}/edit/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/{b['draft'].pk}/view_draft/").status_code in (302, 403)
+    response = client.get(f"/admin/pages/{b['column'].pk}/")
+    assert response.status_code in (302, 403) or "b 草稿文章" not in response.content.decode()
+    assert client.get(f"/admin/pages/add/core/articlepage/{b['column'].pk}/").status_code in (
+        302,
+        403,
+    )
+
+
+def test_maintainer_publishes_own_site_but_not_the_other(client, two_sites):
+    client.force_login(_editor(two_sites["a"]["result"], "maintainer", "a_maint"))
+    a, b = two_sites["a"], two_sites["b"]
+    assert client.get(f"/admin/pages/{a['draft'].pk}/edit/").status_code == 200
+    response = client.post(f"/admin/pages/{b['draft'].pk}/edit/", {"action-publish": "publish"})
+    assert response.status_code in (302, 403)
+    b["draft"].refresh_from_db()
+    assert not b["draft"].live
+    assert client.post(f"/admin/pages/{b['article'].pk}/unpublish/").status_code in (302, 403)
+    b["article"].refresh_from_db()
+    assert b["article"].live
+
+
+def test_editor_sees_only_own_site_in_the_explorer(client, two_sites):
+    client.force_login(_editor(two_sites["a"]["result"], "maintainer", "a_maint"))
+    home_b = two_sites["b"]["result"].home
+    assert client.get(f"/admin/pages/{home_b.pk}/").status_code in (302, 403)
+    response = client.get(f"/admin/pages/{two_sites['a']['column'].pk}/")
+    assert response.status_code == 200
+    assert "a 草稿文章" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["informant", "maintainer"])
+def test_choosers_offer_only_own_site_media(client, two_sites, role):
+    client.force_login(_editor(two_sites["a"]["result"], role, f"a_{role}"))
+    images = client.get("/admin/images/chooser/")
+    assert images.status_code == 200
+    html = images.json()["html"]
+    assert "a-图片" in html and "b-图片" not in html
+    documents = client.get("/admin/documents/chooser/")
+    assert documents.status_code == 200
+    html = documents.json()["html"]
+    assert "a-文件" in html and "b-文件" not in html
+    b_image = two_sites["b"]["image"]
+    assert client.get(f"/admin/images/chooser/{b_image.pk}/").status_code in (302, 403, 404)

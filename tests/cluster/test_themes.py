@@ -1,0 +1,107 @@
+"""Themes: discovery, theme-first template resolution with fallback, tokens and errors."""
+
+import pytest
+from django.template import engines
+from django.template.loader import render_to_string
+
+from redesign.cluster import themes
+from redesign.cluster.models import SiteIdentity
+
+
+@pytest.fixture
+def theme_root(tmp_path, settings):
+    """A themes folder with a default theme and a child theme overriding one template."""
+    default = tmp_path / "default" / "templates" / "themetest"
+    default.mkdir(parents=True)
+    (tmp_path / "default" / "theme.toml").write_text(
+        'label = "默认"\n[tokens]\ncolor-primary = "#0b4ea2"\n', encoding="utf-8"
+    )
+    (default / "page.html").write_text(
+        "<main>{% block content %}默认正文{% endblock %}</main>", encoding="utf-8"
+    )
+    (default / "footer.html").write_text("默认页脚", encoding="utf-8")
+    red = tmp_path / "red" / "templates" / "themetest"
+    red.mkdir(parents=True)
+    (tmp_path / "red" / "theme.toml").write_text(
+        'label = "中国红"\n[tokens]\ncolor-primary = "#c8161d"\n', encoding="utf-8"
+    )
+    (red / "page.html").write_text(
+        '{% extends "themetest/page.html" %}{% block content %}红色正文 {{ block.super }}'
+        '{% endblock %}',
+        encoding="utf-8",
+    )
+    settings.THEMES_DIR = tmp_path
+    themes.available_themes.cache_clear()
+    for engine in engines.all():
+        engine.engine.template_loaders[0].reset()
+    yield tmp_path
+    themes.available_themes.cache_clear()
+    for engine in engines.all():
+        engine.engine.template_loaders[0].reset()
+
+
+def test_themes_are_discovered(theme_root):
+    found = themes.available_themes()
+    assert set(found) == {"default", "red"}
+    assert found["red"].label == "中国红"
+    assert ("red", "中国红（red）") in themes.theme_choices()
+
+
+def test_theme_template_extends_the_default_of_the_same_name(theme_root):
+    with themes.use_theme("red"):
+        html = render_to_string("themetest/page.html")
+    assert html == "<main>红色正文 默认正文</main>"
+    with themes.use_theme("default"):
+        assert render_to_string("themetest/page.html") == "<main>默认正文</main>"
+
+
+def test_missing_template_falls_back_to_default(theme_root):
+    with themes.use_theme("red"):
+        assert render_to_string("themetest/footer.html") == "默认页脚"
+
+
+def test_cache_is_per_theme(theme_root):
+    with themes.use_theme("default"):
+        render_to_string("themetest/page.html")
+    with themes.use_theme("red"):
+        assert "红色正文" in render_to_string("themetest/page.html")
+    with themes.use_theme("default"):
+        assert "红色正文" not in render_to_string("themetest/page.html")
+
+
+def test_unknown_theme_name_uses_default(theme_root):
+    assert themes.get_theme("nope").name == "default"
+
+
+def test_broken_theme_toml_is_a_clear_error(tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "theme.toml").write_text("label = ", encoding="utf-8")
+    with pytest.raises(themes.ThemeError, match="broken: theme.toml is not valid TOML"):
+        themes.load_theme(tmp_path / "broken")
+
+
+def test_css_variables_merge_overrides_and_drop_unsafe_characters(theme_root):
+    theme = themes.get_theme("red")
+    css = theme.css_variables({"color-accent": "#123456", "evil": "red;}</style><script>"})
+    assert "--color-primary:#c8161d;" in css
+    assert "--color-accent:#123456;" in css
+    assert "<" not in css and "}" not in css
+
+
+def test_site_picks_its_theme_and_colours(county, client):
+    identity = SiteIdentity.for_site(county.site)
+    identity.primary_color = "#225522"
+    identity.save()
+    assert identity.token_overrides() == {"color-primary": "#225522"}
+    assert identity.theme_object.name == "default"
+
+
+def test_the_shipped_default_theme_is_complete():
+    themes.available_themes.cache_clear()
+    default = themes.get_theme("default")
+    assert (default.template_dir / "base.html").is_file()
+    for name in ("home_page", "column_page", "article_page", "standard_page", "industry_page"):
+        assert (default.template_dir / "core" / f"{name}.html").is_file(), name
+    for name in ("404.html", "500.html", "core/site_map.html", "search/search.html"):
+        assert (default.template_dir / name).is_file(), name
+    assert "color-primary" in default.tokens
