@@ -328,7 +328,7 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             return page.url or ""
-        return self.get("url") or ""
+        return self.get("external_url") or ""
 
     @property
     def text(self) -> str:
@@ -339,7 +339,7 @@ class LinkValue(blocks.StructValue):
     @property
     def is_external(self) -> bool:
         """Whether the link leaves the site."""
-        return self.get("page") is None and bool(self.get("url"))
+        return self.get("page") is None and bool(self.get("external_url"))
 
 
 class LinkBlock(blocks.StructBlock):
@@ -347,7 +347,7 @@ class LinkBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("链接文字"), max_length=80, required=False)
     page = blocks.PageChooserBlock(label=_("站内页面"), required=False)
-    url = blocks.URLBlock(label=_("外部网址"), required=False)
+    external_url = blocks.URLBlock(label=_("外部网址"), required=False)
 
     def __init__(self, local_blocks: Any = None, required: bool = True, **kwargs: Any):
         self._link_required = required
@@ -364,15 +364,21 @@ class LinkBlock(blocks.StructBlock):
         label = _("链接")
         description = _("指向站内页面或外部网址的链接。")
         value_class = LinkValue
-        preview_value = {"title": "社保查询", "page": None, "url": "https://example.gov.cn/"}
+        preview_value = {
+            "title": "社保查询",
+            "page": None,
+            "external_url": "https://example.gov.cn/",
+        }
 
     def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         """Require exactly one target: a page or a URL."""
         value = super().clean(value)
-        page, url = value.get("page"), value.get("url")
+        page, url = value.get("page"), value.get("external_url")
         if page is not None and url:
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("请只选择站内页面或填写外部网址之一。"))}
+                block_errors={
+                    "external_url": ValidationError(_("请只选择站内页面或填写外部网址之一。"))
+                }
             )
         if page is None and not url and (self.required or value.get("title")):
             if not self.is_deferred_validation:
@@ -396,9 +402,13 @@ class QuickLinksBlock(SectionMixin, blocks.StructBlock):
         preview_value = {
             "heading": "办事服务",
             "links": [
-                {"title": "社保查询", "page": None, "url": "https://example.gov.cn/shebao"},
-                {"title": "公积金查询", "page": None, "url": "https://example.gov.cn/gjj"},
-                {"title": "不动产登记", "page": None, "url": "https://example.gov.cn/bdc"},
+                {
+                    "title": "社保查询",
+                    "page": None,
+                    "external_url": "https://example.gov.cn/shebao",
+                },
+                {"title": "公积金查询", "page": None, "external_url": "https://example.gov.cn/gjj"},
+                {"title": "不动产登记", "page": None, "external_url": "https://example.gov.cn/bdc"},
             ],
         }
 
@@ -466,5 +476,9 @@ class BannerBlock(blocks.StructBlock):
             "alt": "",
             "title": "山水之城 幸福家园",
             "subtitle": "奋力谱写高质量发展新篇章",
-            "link": {"title": "走进本县", "page": None, "url": "https://example.gov.cn/about"},
+            "link": {
+                "title": "走进本县",
+                "page": None,
+                "external_url": "https://example.gov.cn/about",
+            },
         }

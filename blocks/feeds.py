@@ -74,11 +74,9 @@ def article_queryset(
     column_types: Iterable[str] | None = None,
     images: bool = False,
 ) -> QuerySet:
-    """Return live articles under the chosen columns, else under the current site.
-
-    With no columns chosen and ``column_types`` given, only articles below columns of those
-    types count (one EXISTS subquery, so still a single query).
-    """
+    """Return live articles under the chosen columns, else under the current site, newest first."""
+    # With no columns chosen and column_types given, only articles below columns of those types
+    # count: one EXISTS subquery, so the feed is still a single query.
     queryset = article_model().objects.live().defer_streamfields()
     chosen = [column for column in columns if column is not None]
     if chosen:

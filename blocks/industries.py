@@ -63,7 +63,7 @@ class IndustryCardValue(blocks.StructValue):
         page = self.get("page")
         if page is not None:
             return page.url or ""
-        return self.get("url") or ""
+        return self.get("external_url") or ""
 
 
 class IndustryCardBlock(blocks.StructBlock):
@@ -77,7 +77,7 @@ class IndustryCardBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         page_type="core.IndustryPage", label=_("产业页面"), required=False
     )
-    url = blocks.URLBlock(label=_("外部网址"), required=False)
+    external_url = blocks.URLBlock(label=_("外部网址"), required=False)
 
     class Meta:
         icon = "pick"
@@ -92,7 +92,7 @@ class IndustryCardBlock(blocks.StructBlock):
             "summary": "海拔800米以上生态茶园，获国家地理标志保护产品认证。",
             "figures": [{"value": "12.6", "unit": "万亩", "label": "茶园面积", "note": ""}],
             "page": None,
-            "url": "",
+            "external_url": "",
         }
 
     def clean(self, value: blocks.StructValue) -> blocks.StructValue:
@@ -127,7 +127,7 @@ class IndustryShowcaseBlock(SectionMixin, blocks.StructBlock):
                     "summary": "海拔800米以上生态茶园，获国家地理标志保护产品认证。",
                     "figures": [{"value": "12.6", "unit": "万亩", "label": "茶园面积", "note": ""}],
                     "page": None,
-                    "url": "",
+                    "external_url": "",
                 },
                 {
                     "image": None,
@@ -136,7 +136,7 @@ class IndustryShowcaseBlock(SectionMixin, blocks.StructBlock):
                     "summary": "果大皮薄、汁多味甜，远销全国20多个省市。",
                     "figures": [{"value": "9.3", "unit": "亿元", "label": "年产值", "note": ""}],
                     "page": None,
-                    "url": "",
+                    "external_url": "",
                 },
             ],
         }

@@ -60,7 +60,7 @@ class ServiceTileBlock(LinkBlock):
         preview_value = {
             "title": "社保查询",
             "page": None,
-            "url": "https://example.gov.cn/shebao",
+            "external_url": "https://example.gov.cn/shebao",
             "icon": "social_security",
         }
 
@@ -83,37 +83,37 @@ class ServiceTilesBlock(SectionMixin, blocks.StructBlock):
                     "icon": "social_security",
                     "title": "社保",
                     "page": None,
-                    "url": "https://example.gov.cn/sb",
+                    "external_url": "https://example.gov.cn/sb",
                 },
                 {
                     "icon": "medical_insurance",
                     "title": "医保",
                     "page": None,
-                    "url": "https://example.gov.cn/yb",
+                    "external_url": "https://example.gov.cn/yb",
                 },
                 {
                     "icon": "household",
                     "title": "户籍",
                     "page": None,
-                    "url": "https://example.gov.cn/hj",
+                    "external_url": "https://example.gov.cn/hj",
                 },
                 {
                     "icon": "housing_fund",
                     "title": "公积金",
                     "page": None,
-                    "url": "https://example.gov.cn/gjj",
+                    "external_url": "https://example.gov.cn/gjj",
                 },
                 {
                     "icon": "real_estate",
                     "title": "不动产",
                     "page": None,
-                    "url": "https://example.gov.cn/bdc",
+                    "external_url": "https://example.gov.cn/bdc",
                 },
                 {
                     "icon": "complaint",
                     "title": "投诉",
                     "page": None,
-                    "url": "https://example.gov.cn/ts",
+                    "external_url": "https://example.gov.cn/ts",
                 },
             ],
         }
@@ -125,7 +125,7 @@ class SpecialTopicBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("图片"), required=False)
     title = blocks.CharBlock(label=_("专题名称"), max_length=60)
     page = blocks.PageChooserBlock(label=_("站内页面"), required=False)
-    url = blocks.URLBlock(label=_("外部网址"), required=False)
+    external_url = blocks.URLBlock(label=_("外部网址"), required=False)
 
     class Meta:
         icon = "image"
@@ -137,13 +137,13 @@ class SpecialTopicBlock(blocks.StructBlock):
             "image": None,
             "title": "优化营商环境",
             "page": None,
-            "url": "https://example.gov.cn/yshj",
+            "external_url": "https://example.gov.cn/yshj",
         }
 
     def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         """Require exactly one target: a page or a URL."""
         value = super().clean(value)
-        page, url = value.get("page"), value.get("url")
+        page, url = value.get("page"), value.get("external_url")
         if (page is None) == (not url) and not self.is_deferred_validation:
             raise blocks.StructBlockValidationError(
                 block_errors={"page": ValidationError(_("请选择站内页面或填写外部网址之一。"))}
@@ -169,19 +169,19 @@ class SpecialTopicsBlock(SectionMixin, blocks.StructBlock):
                     "image": None,
                     "title": "学习贯彻党的二十大精神",
                     "page": None,
-                    "url": "https://example.gov.cn/zt1",
+                    "external_url": "https://example.gov.cn/zt1",
                 },
                 {
                     "image": None,
                     "title": "优化营商环境",
                     "page": None,
-                    "url": "https://example.gov.cn/zt2",
+                    "external_url": "https://example.gov.cn/zt2",
                 },
                 {
                     "image": None,
                     "title": "乡村振兴",
                     "page": None,
-                    "url": "https://example.gov.cn/zt3",
+                    "external_url": "https://example.gov.cn/zt3",
                 },
             ],
         }
@@ -201,8 +201,8 @@ class SiteGroupBlock(blocks.StructBlock):
         preview_value = {
             "label": "乡镇网站",
             "links": [
-                {"title": "城厢镇", "page": None, "url": "https://example.gov.cn/cxz"},
-                {"title": "百都乡", "page": None, "url": "https://example.gov.cn/bdx"},
+                {"title": "城厢镇", "page": None, "external_url": "https://example.gov.cn/cxz"},
+                {"title": "百都乡", "page": None, "external_url": "https://example.gov.cn/bdx"},
             ],
         }
 
@@ -224,18 +224,30 @@ class RelatedSitesBlock(SectionMixin, blocks.StructBlock):
                 {
                     "label": "上级网站",
                     "links": [
-                        {"title": "中国政府网", "page": None, "url": "https://www.gov.cn/"},
-                        {"title": "省人民政府", "page": None, "url": "https://example.gov.cn/"},
+                        {
+                            "title": "中国政府网",
+                            "page": None,
+                            "external_url": "https://www.gov.cn/",
+                        },
+                        {
+                            "title": "省人民政府",
+                            "page": None,
+                            "external_url": "https://example.gov.cn/",
+                        },
                     ],
                 },
                 {
                     "label": "部门网站",
                     "links": [
-                        {"title": "县教育局", "page": None, "url": "https://example.gov.cn/jyj"},
+                        {
+                            "title": "县教育局",
+                            "page": None,
+                            "external_url": "https://example.gov.cn/jyj",
+                        },
                         {
                             "title": "县农业农村局",
                             "page": None,
-                            "url": "https://example.gov.cn/nyj",
+                            "external_url": "https://example.gov.cn/nyj",
                         },
                     ],
                 },

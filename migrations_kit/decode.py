@@ -160,7 +160,9 @@ def decode_bytes(raw: bytes, *, truncated: bool = False) -> DecodedDocument:
         return DecodedDocument("", "empty", declared, [*flags, "empty"], "empty file")
     binary = sniff_binary(raw)
     if binary:
-        return DecodedDocument("", "binary", declared, [*flags, "binary"], f"not a text page: {binary}")
+        return DecodedDocument(
+            "", "binary", declared, [*flags, "binary"], f"not a text page: {binary}"
+        )
 
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -191,8 +193,11 @@ def decode_bytes(raw: bytes, *, truncated: bool = False) -> DecodedDocument:
     if codec is None:
         # Nothing declared: let charset-normalizer speak for Big5 and other CJK neighbours.
         guess = _charset_normalizer_guess(raw)
-        if guess and guess not in candidates and guess.startswith(("big5", "cp950", "euc_jp",
-                                                                   "shift_jis", "euc_kr")):
+        if (
+            guess
+            and guess not in candidates
+            and guess.startswith(("big5", "cp950", "euc_jp", "shift_jis", "euc_kr"))
+        ):
             candidates.insert(0, guess)
     for candidate in candidates:
         text = _strict(raw, candidate, truncated=truncated)

@@ -61,11 +61,17 @@ class Report:
     metrics: dict[str, Metric]
     pages: int
     seconds: float
+    cpu_seconds: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
         """Return extraction throughput."""
         return self.pages / self.seconds if self.seconds > 0 else float("inf")
+
+    @property
+    def cpu_pages_per_second(self) -> float:
+        """Return throughput per CPU second (steady on a busy machine)."""
+        return self.pages / self.cpu_seconds if self.cpu_seconds > 0 else float("inf")
 
 
 def title_ok(truth: dict[str, Any], got: ExtractedPage) -> bool:
@@ -121,11 +127,14 @@ def evaluate(
     run = extractor or (lambda path: extract_file(path))
     metrics = {name: Metric(name) for name in DENOMINATORS}
     elapsed = 0.0
+    cpu = 0.0
     for truth in truths:
         file = truth["file"]
         started = time.perf_counter()
+        cpu_started = time.process_time()
         got = run(corpus / file)
         elapsed += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
         is_list = truth.get("kind") == "list"
         metrics["title"].add(title_ok(truth, got), file)
         if truth.get("body_chars"):
@@ -137,4 +146,4 @@ def evaluate(
                 metrics["source_printed"].add(source_ok(truth, got, printed_only=True), file)
         else:
             metrics["list"].add(list_ok(truth, got), file)
-    return Report(metrics, len(truths), elapsed)
+    return Report(metrics, len(truths), elapsed, cpu)

@@ -13,7 +13,7 @@ from ..decode import MAX_BYTES, DecodedDocument, decode_bytes, read_capped
 from .assets import extract_attachments, extract_images, resolve
 from .body import best_container, extract_body
 from .classify import LIST, OTHER, classify
-from .dates import _META_LABEL_RE, extract_date, header_zone
+from .dates import META_LABEL_RE, extract_date, header_zone
 from .dom import build_page, parse_html
 from .listing import find_list
 from .meta import extract_source_author, site_name
@@ -84,7 +84,7 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
     zone = header_zone(page, title_idx, body.first_line if body.node else None)
     body_range = (body.first_line, body.last_line)
     source, author = extract_source_author(page, zone, body_range)
-    has_meta = any(_META_LABEL_RE.search(page.lines[i].text) for i in zone)
+    has_meta = any(META_LABEL_RE.search(page.lines[i].text) for i in zone)
     group = find_list(root, base)
     kind = classify(body.lines, group, has_meta)
 

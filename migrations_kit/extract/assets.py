@@ -14,7 +14,9 @@ ATTACHMENT_EXTENSIONS = frozenset(
     "doc docx xls xlsx pdf wps et dps rar zip 7z ppt pptx txt csv ofd odt ods tif tiff xml".split()
 )
 _SKIP = re.compile(r"^(javascript:|#|mailto:|data:|about:)", re.IGNORECASE)
-_SPACER = re.compile(r"(spacer|blank|dot|pixel|space|line|arrow|icon|bullet|clear)\.(gif|png)$", re.I)
+_SPACER = re.compile(
+    r"(spacer|blank|dot|pixel|space|line|arrow|icon|bullet|clear)\.(gif|png)$", re.I
+)
 
 
 def resolve(src: str, base_url: str | None, file_path: str | None) -> str:
@@ -35,8 +37,14 @@ def resolve(src: str, base_url: str | None, file_path: str | None) -> str:
     return src
 
 
+_EXT_HINT = re.compile(r"\.([A-Za-z0-9]{2,4})(?:$|[?#])")
+
+
 def attachment_extension(href: str) -> str | None:
     """Return the attachment extension of a link, or None for a page link."""
+    hint = _EXT_HINT.search(href)
+    if not hint or hint.group(1).lower() not in ATTACHMENT_EXTENSIONS:
+        return None
     path = unquote(urlsplit(href).path).lower()
     ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
     return ext if ext in ATTACHMENT_EXTENSIONS else None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dom import Line, Node, Page
-from .text import squash
+from .text import FURNITURE, squash
 
 _POSITIVE = re.compile(
     r"trs_editor|custom_unionstyle|zoom|artibody|endtext|zhengwen|neirong|article|content|"
@@ -27,6 +27,7 @@ _BOILERPLATE = re.compile(
     r"责任编辑|编辑[:：]|\[?编辑[:：]|网友评论|发表评论|相关新闻|相关阅读|相关链接|延伸阅读|点击数|浏览次数|"
     r"阅读次数|访问量|版权所有|Copyright|©|保存本页|视力保护色|双击滚屏|【\s*字体"
 )
+_ATTACHMENT_LINE = re.compile(r"^\s*(\d+[.、．]\s*)?(附件|附表|相关附件)")
 _TAIL_CUT = re.compile(
     r"^[【\[（(]?\s*(责任编辑|编辑|责编|审核|审校|校对|监制|值班编辑|终审|初审|复审|编审|签发)\s*[:：|]"
 )
@@ -103,7 +104,9 @@ def best_container(page: Page, title_idx: int | None = None) -> Node | None:
 
 def _children(page: Page, parent: Node) -> list[Node]:
     """Return the direct block children nodes of a node, in document order."""
-    return [page.nodes[page.index_of[id(child)]] for child in parent.el if id(child) in page.index_of]
+    return [
+        page.nodes[page.index_of[id(child)]] for child in parent.el if id(child) in page.index_of
+    ]
 
 
 def _span_with_siblings(page: Page, best: Node) -> tuple[int, int]:
@@ -131,7 +134,9 @@ def _span_with_siblings(page: Page, best: Node) -> tuple[int, int]:
         return chars >= 60 and punct >= 2 and density < 0.1
 
     i = pos + 1
-    while i < len(siblings) and (siblings[i].line_end == siblings[i].line_start or good(siblings[i])):
+    while i < len(siblings) and (
+        siblings[i].line_end == siblings[i].line_start or good(siblings[i])
+    ):
         end = max(end, siblings[i].line_end)
         i += 1
     i = pos - 1
@@ -149,17 +154,21 @@ def clean_lines(lines: list[Line], title: str | None) -> list[Line]:
         text = line.text
         if line.chars == 0:
             continue
-        if line.link_density > 0.5 and line.chars < 80:
+        if line.link_density > 0.5 and line.chars < 80 and not _ATTACHMENT_LINE.match(text):
             continue
         if line.chars <= 40 and _BOILERPLATE.search(text) and line.punct <= 2:
+            continue
+        if line.chars <= 120 and FURNITURE.search(text):
             continue
         kept.append(line)
     # leading headline and meta rows
     while kept:
         first = kept[0]
         sq = squash(first.text)
-        if squashed_title and (sq == squashed_title or (len(sq) < 120 and squashed_title in sq and
-                                                          _META_LINE.search(first.text))):
+        if squashed_title and (
+            sq == squashed_title
+            or (len(sq) < 120 and squashed_title in sq and _META_LINE.search(first.text))
+        ):
             kept.pop(0)
             continue
         if first.chars <= 120 and _META_LINE.search(first.text) and first.punct <= 3:
@@ -175,8 +184,10 @@ def clean_lines(lines: list[Line], title: str | None) -> list[Line]:
             kept = kept[:i]
             break
     # trailing editor / copyright lines
-    while kept and kept[-1].chars <= 60 and (
-        _TAIL_CUT.match(kept[-1].text) or _BOILERPLATE.search(kept[-1].text)
+    while (
+        kept
+        and kept[-1].chars <= 60
+        and (_TAIL_CUT.match(kept[-1].text) or _BOILERPLATE.search(kept[-1].text))
     ):
         kept.pop()
     return kept

@@ -21,9 +21,12 @@ def classify(lines: list[Line], group: ListGroup | None, has_meta: bool) -> str:
     """Decide the page kind from the body's strength and the best list group."""
     chars, punct = body_strength(lines)
     strong_article = chars >= 200 and punct >= 4
-    if group is not None and len(group.items) >= 5:
-        dated_share = group.dated / len(group.items)
-        listish = dated_share >= 0.6 or len(group.items) >= 10
+    if group is not None:
+        count = len(group.items)
+        dated_share = group.dated / count
+        listish = (count >= 5 and dated_share >= 0.6) or count >= 10
+        # the last page of a column may hold only a few rows
+        listish = listish or (count >= 3 and dated_share >= 0.6 and chars < 50 and not has_meta)
         if listish:
             if not strong_article and not (has_meta and chars >= 60):
                 return LIST

@@ -50,11 +50,17 @@ def _meta_date(page: Page) -> str | None:
     return None
 
 
-def _line_dates(text: str) -> list[tuple[int, str, bool]]:
-    """Return (offset, date, labelled) for dates in a line, skipping 成文日期-like labels."""
+def _line_dates(text: str, previous: str = "") -> list[tuple[int, str, bool]]:
+    """Return (offset, date, labelled) for dates in a line, skipping 成文日期-like labels.
+
+    A date at the start of a line takes its label from the end of the previous line
+    (metadata tables put 成文日期/发布日期 and the value in separate cells).
+    """
     result = []
     for offset, date in find_dates(text):
         before = text[max(0, offset - 12) : offset]
+        if offset <= 2 and previous:
+            before = previous[-12:] + before
         if _EXCLUDED_LABEL.search(before):
             continue
         result.append((offset, date, bool(_PUBLISH_LABEL.search(before))))
@@ -86,7 +92,8 @@ def extract_date(
     zone = header_zone(page, title_idx, body_start)
     unlabelled = None
     for i in zone:
-        for _, date, labelled in _line_dates(page.lines[i].text):
+        previous = page.lines[i - 1].text if i > 0 else ""
+        for _, date, labelled in _line_dates(page.lines[i].text, previous):
             if labelled:
                 return date
             line = page.lines[i]
@@ -127,6 +134,6 @@ _LABEL_ONLY = re.compile(
 _NOT_PUBLISH = re.compile(r"今天|今日|星期|周[一二三四五六日]|当前|现在")
 
 
-_META_LABEL_RE = re.compile(
+META_LABEL_RE = re.compile(
     r"(发布时间|发布日期|发表时间|发文日期|生成日期|更新时间|来源|作者|记者|浏览次数|点击数|稿源)\s*[:：]"
 )

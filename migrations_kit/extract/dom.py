@@ -93,9 +93,7 @@ class Page:
 
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 PARSE_DEPTH_LIMIT = 180
 """Tags opened deeper than this are dropped (their text kept) when libxml2 hits its depth cap."""
 
@@ -199,8 +197,13 @@ def build_page(root: lxml.html.HtmlElement) -> Page:
             link_chars = sum(nonspace_len(piece) for piece, in_link in buffer if in_link)
             owner = block_stack[-1] if block_stack else 0
             line = Line(
-                text, chars, min(link_chars, chars), count_punct(text), owner,
-                heading_depth > 0, hint_depth > 0,
+                text,
+                chars,
+                min(link_chars, chars),
+                count_punct(text),
+                owner,
+                heading_depth > 0,
+                hint_depth > 0,
             )
             lines.append(line)
             owner_node = nodes[owner]
@@ -254,8 +257,13 @@ def build_page(root: lxml.html.HtmlElement) -> Page:
             if parent_idx >= 0:
                 nodes[parent_idx].block_children += 1
         idx = len(nodes)
-        node = Node(el, idx, parent_idx if is_block else _inline_parent(nodes, block_stack), depth,
-                    len(lines))
+        node = Node(
+            el,
+            idx,
+            parent_idx if is_block else _inline_parent(nodes, block_stack),
+            depth,
+            len(lines),
+        )
         nodes.append(node)
         page.index_of[id(el)] = idx
         if is_block:

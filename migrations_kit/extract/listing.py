@@ -12,8 +12,10 @@ from .text import collapse, find_dates, nonspace_len
 
 _ROW_TAGS = frozenset({"li", "tr", "dd", "dt", "div", "p", "article", "section", "h3", "h4"})
 _SKIP_HREF = re.compile(r"^(javascript:|#|mailto:)", re.IGNORECASE)
-_PAGER = re.compile(r"^(首页|上一页|下一页|尾页|末页|前一页|后一页|\d+|…|\.\.\.|更多|more|>>?|<<?)$", re.I)
-MIN_ITEMS = 4
+_PAGER = re.compile(
+    r"^(首页|上一页|下一页|尾页|末页|前一页|后一页|\d+|…|\.\.\.|更多|more|>>?|<<?)$", re.I
+)
+MIN_ITEMS = 3
 
 
 @dataclass
@@ -48,7 +50,9 @@ def _row_item(row: lxml.html.HtmlElement, base: str | None) -> ListItem | None:
             continue
         text = collapse(a.text_content())
         title_attr = collapse(a.get("title") or "")
-        if title_attr and (not text or text.endswith(("...", "…", "..")) or len(title_attr) > len(text)):
+        if title_attr and (
+            not text or text.endswith(("...", "…", "..")) or len(title_attr) > len(text)
+        ):
             if not text or title_attr.startswith(text.rstrip(".…")[:4]):
                 text = title_attr
         length = nonspace_len(text)

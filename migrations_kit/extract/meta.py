@@ -10,7 +10,8 @@ from .text import DATE_RE, collapse, squash
 _STOP_WORDS = (
     r"作者|记者|撰稿|撰稿人|编辑|责任编辑|责编|通讯员|摄影|发布时间|发布日期|发表时间|时间|日期|"
     r"浏览|点击|阅读|访问|字号|字体|打印|关闭|收藏|分享|参与互动|网友评论|我要评论|评论|进入论坛|"
-    r"来源|信息来源|文章来源|稿源|出处|所属分类|分类|栏目|索引号|发布机构|【|】|\||｜"
+    r"来源|信息来源|文章来源|稿源|出处|所属分类|分类|栏目|索引号|发布机构|生成日期|成文日期|文号|"
+    r"发文字号|主题分类|有效性|【|】|\||｜"
 )
 _SOURCE = re.compile(
     r"(?:信息来源|文章来源|新闻来源|稿件来源|内容来源|来源单位|稿源|来源|出处|来自)\s*[:：]\s*"
@@ -18,6 +19,9 @@ _SOURCE = re.compile(
 )
 _AUTHOR = re.compile(
     r"(?:作者|记者|撰稿人|撰稿|撰文|(?<![\u4e00-\u9fff])文)\s*[:：/]\s*[\[【(（]?\s*(?P<value>.*)"
+)
+_PUBLISHER = re.compile(
+    r"(?:发布机构|发文机关|发布单位|责任部门|责任单位|主办单位)\s*[:：]\s*[\[【(（]?\s*(?P<value>.*)"
 )
 _BRACKET_AUTHOR = re.compile(r"^\s*[\[【]\s*(?P<value>[^\]】]{2,20})\s*[\]】]\s*来源")
 _STOP = re.compile(r"\s{2,}|" + _STOP_WORDS + r"|(?:19|20)\d{2}\s*[-/.年]")
@@ -47,7 +51,7 @@ def _labelled(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 def _scan(page: Page, indices: range | list[int], pattern: re.Pattern[str]) -> str | None:
-    """Scan the given lines for a labelled value."""
+    """Scan the given lines for a labelled value (on the same line or in the next cell)."""
     for i in indices:
         line = page.lines[i]
         if line.chars > 200:
@@ -55,6 +59,14 @@ def _scan(page: Page, indices: range | list[int], pattern: re.Pattern[str]) -> s
         value = _labelled(pattern, line.text)
         if value:
             return value
+        # metadata tables put the label and its value in neighbouring cells
+        match = pattern.search(line.text)
+        if match and not match["value"].strip() and i + 1 < len(page.lines):
+            following = page.lines[i + 1]
+            if following.chars <= 40 and not pattern.search(following.text):
+                value = _value(following.text)
+                if value:
+                    return value
     return None
 
 
@@ -90,9 +102,12 @@ def site_name(head_title: str, headline: str | None = None) -> str | None:
 
 
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
-_URLISH = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|cn|net|org|gov)(?:\.cn)?\b\S*", re.I)
+_URLISH = re.compile(
+    r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|cn|net|org|gov)(?:\.cn)?\b\S*", re.IGNORECASE
+)
 _UI_WORDS = re.compile(
-    r"字号|打印|分享|评论|收藏|关闭|浏览|点击|阅读|大 ?中 ?小|星期|周[一二三四五六日]|[:：?？!！，,。]"
+    r"字号|打印|分享|评论|收藏|关闭|浏览|点击|阅读|大 ?中 ?小|星期|周[一二三四五六日]|"
+    r"[:：?？!！，,。]"
 )
 
 
@@ -116,7 +131,7 @@ def extract_source_author(
     outside = [
         i for i in range(len(page.lines)) if not (body_range[0] + 3 <= i < body_range[1] - 3)
     ]
-    source = _scan(page, zone, _SOURCE)
+    source = _scan(page, zone, _SOURCE) or _scan(page, zone, _PUBLISHER)
     if source is None:
         for i in zone:
             if page.lines[i].link_density < 0.5:
@@ -125,6 +140,9 @@ def extract_source_author(
                     break
     if source is None:
         source = _scan(page, outside, _SOURCE)
+    if source is None:
+        near = [i for i in outside if i <= (zone.stop if zone else body_range[0])]
+        source = _scan(page, near, _PUBLISHER)
     author = _scan(page, zone, _AUTHOR)
     if author is None:
         for i in zone:

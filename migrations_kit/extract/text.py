@@ -15,7 +15,7 @@ DATE_RE = re.compile(
 URL_DATE_PATTERNS = (
     re.compile(r"(?<!\d)t?(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})_\d+"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})[-_/]?(?P<m>\d{2})[-_/](?P<d>\d{2})/"),
-    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?=\d{0,8}\.s?html?)"),
 )
@@ -33,7 +33,7 @@ def collapse(text: str) -> str:
 
 def nonspace_len(text: str) -> int:
     """Count characters that are not whitespace."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))
 
 
 def count_punct(text: str) -> int:
@@ -75,7 +75,8 @@ def url_date(url: str) -> str | None:
 
 FURNITURE = re.compile(
     r"版权所有|Copyright|All Rights Reserved|ICP备|ICP证|公网安备|违法和不良信息|举报电话|"
-    r"网站标识码|免责声明|郑重声明|联系我们|网站地图|主办单位|承办单位|技术支持|建议使用|分辨率",
+    r"网站标识码|免责声明|郑重声明|联系我们|网站地图|主办单位|承办单位|技术支持|建议使用|分辨率|"
+    r"^主办[:：]|承办[:：]|备案序号|备案号",
     re.IGNORECASE,
 )
 """Site furniture (footer, copyright, disclaimers): never main text."""

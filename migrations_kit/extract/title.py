@@ -8,7 +8,9 @@ from .dom import Line, Page
 from .text import collapse, squash
 
 _SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*")
-_META_LINE = re.compile(r"(发布时间|发布日期|发表时间|日期|时间|来源|作者|信息来源|浏览次数)\s*[:：]")
+_META_LINE = re.compile(
+    r"(发布时间|发布日期|发表时间|日期|时间|来源|作者|信息来源|浏览次数)\s*[:：]"
+)
 _TITLE_META_KEYS = ("articletitle", "og:title", "title", "twitter:title", "headline")
 _NOT_TITLE = re.compile(r"^(首页|当前位置|您当前的位置|您现在的位置|位置)|>|»")
 
@@ -47,14 +49,16 @@ def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None
     best: tuple[float, int, str] | None = None
     for idx, line in candidates:
         sq = squash(line.text)
-        if len(sq) < 4 or _META_LINE.search(line.text):
+        if len(sq) < 2 or _META_LINE.search(line.text):
             continue
         score = 0.0
         if sq_head:
             if sq == sq_head:
                 score = 60.0
             elif sq_head.startswith(sq):
-                rest = head[len(collapse(line.text)) :] if head.startswith(collapse(line.text)) else ""
+                rest = (
+                    head[len(collapse(line.text)) :] if head.startswith(collapse(line.text)) else ""
+                )
                 score = 80.0 if _SEPARATORS.match(rest or "_") else 40.0
                 score += min(len(sq), 40) / 4
             else:
@@ -62,6 +66,8 @@ def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None
                 if common >= 8 and common >= 0.6 * min(len(sq), len(sq_head)):
                     score = 30.0 + min(common, 40) / 4
         if score == 0.0 and not (line.heading or line.hint):
+            continue
+        if len(sq) < 4 and score < 80.0:
             continue
         if line.heading:
             score += 12.0

@@ -20,14 +20,22 @@ def image_bytes(rng: random.Random, ext: str, width: int, height: int) -> bytes:
     ground = (rng.randint(40, 120), rng.randint(110, 180), rng.randint(40, 100))
     horizon = rng.randint(height // 3, 2 * height // 3)
     draw.polygon(
-        [(0, horizon), (width // 3, horizon - rng.randint(5, 30)), (width, horizon), (width, height), (0, height)],
+        [
+            (0, horizon),
+            (width // 3, horizon - rng.randint(5, 30)),
+            (width, horizon),
+            (width, height),
+            (0, height),
+        ],
         fill=ground,
     )
     for _ in range(rng.randint(1, 4) if width > 16 and height > 16 else 0):
         left = rng.randrange(width - 8)
         top = rng.randrange(horizon // 2, height - 4)
         colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
-        draw.rectangle([left, top, left + rng.randint(4, 30), top + rng.randint(3, 20)], fill=colour)
+        draw.rectangle(
+            [left, top, left + rng.randint(4, 30), top + rng.randint(3, 20)], fill=colour
+        )
     buffer = io.BytesIO()
     if ext == "jpg":
         image.save(buffer, "JPEG", quality=70)
@@ -81,7 +89,9 @@ def pdf_document(text: str) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)
 
 
@@ -125,7 +135,8 @@ SCRIPT = """function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPage
   for (var i = 1; i < _nPageCount; i++) {
     if (nCurrIndex == i) { document.write("<span>" + (i + 1) + "</span>&nbsp;"); }
     else {
-      document.write("<a href=\\"" + _sPageName + "_" + i + "." + _sPageExt + "\\">" + (i + 1) + "</a>&nbsp;");
+      var sHref = _sPageName + "_" + i + "." + _sPageExt;
+      document.write("<a href=\\"" + sHref + "\\">" + (i + 1) + "</a>&nbsp;");
     }
   }
 }

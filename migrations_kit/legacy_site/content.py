@@ -1,4 +1,4 @@
-"""Chinese text for generated legacy sites: names, titles and government prose from own word lists."""
+"""Chinese text for generated legacy sites: names, titles and prose, from our own word lists."""
 
 from __future__ import annotations
 
@@ -13,10 +13,16 @@ COUNTY_FIRST = "清云青金白石龙凤松桂岭溪河川安平永宁盛德丰�
 COUNTY_SECOND = "溪岭水川山源江坪阳宁安丰城林峰泉河岩湖塘口桥"
 PREFECTURE_NAMES = ("江城", "岭南", "桂东", "西江", "云山", "青州", "南川", "北海湾")
 TOWN_FIRST = "城大小新长上下中高龙凤石马牛黄白黑青红金银古双三五平安太东西南北"
-TOWN_SECOND = "关口坪塘田江河岭山桥圩洞坡寨湾埠庄沙林村"
+TOWN_SECOND = "关口坪塘田江河岭山桥圩洞坡寨湾埠庄沙林"
 VILLAGE_SUFFIX = ("村", "村", "村", "社区")
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹"
-GIVEN_CHARS = "国华建明文军平志伟丽红英春海永东强林玉秀兰芳荣新光德宏杰斌勇涛亮辉晓云峰雪梅霞俊凯敏静婷立成宇鹏飞振庆安福"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯"
+    "邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹"
+)
+GIVEN_CHARS = (
+    "国华建明文军平志伟丽红英春海永东强林玉秀兰芳荣新光德宏杰"
+    "斌勇涛亮辉晓云峰雪梅霞俊凯敏静婷立成宇鹏飞振庆安福"
+)
 ROLES = (
     ("县委书记", 1),
     ("县委副书记、县长", 1),
@@ -99,8 +105,28 @@ TOPICS = (
     "节能减排",
     "文明城市创建",
 )
-INDUSTRIES = ("茶叶", "甘蔗", "油茶", "桑蚕", "柑橘", "生猪", "食用菌", "中药材", "竹木加工", "烤烟")
-PLACES = ("项目工地", "生产基地", "农户家中", "中心小学", "卫生院", "敬老院", "工业园区", "水库大坝")
+INDUSTRIES = (
+    "茶叶",
+    "甘蔗",
+    "油茶",
+    "桑蚕",
+    "柑橘",
+    "生猪",
+    "食用菌",
+    "中药材",
+    "竹木加工",
+    "烤烟",
+)
+PLACES = (
+    "项目工地",
+    "生产基地",
+    "农户家中",
+    "中心小学",
+    "卫生院",
+    "敬老院",
+    "工业园区",
+    "水库大坝",
+)
 CONCERNS = (
     "人民群众生命财产安全",
     "全县经济社会发展大局",
@@ -129,18 +155,27 @@ GOALS = (
     "资金安全规范使用",
 )
 ACHIEVEMENTS = (
-    ("完成造林", "亩"),
-    ("新修道路", "公里"),
-    ("培训农民", "人次"),
-    ("发放补助资金", "万元"),
-    ("新建沼气池", "座"),
-    ("排查隐患", "处"),
-    ("新增就业", "人"),
-    ("签约项目", "个"),
-    ("种植", "亩"),
-    ("改造危房", "户"),
+    ("完成造林", "亩", 500, 30000),
+    ("新修道路", "公里", 5, 200),
+    ("培训农民", "人次", 200, 9000),
+    ("发放补助资金", "万元", 50, 3000),
+    ("新建沼气池", "座", 50, 2000),
+    ("排查隐患", "处", 20, 800),
+    ("新增就业", "人", 100, 5000),
+    ("签约项目", "个", 3, 40),
+    ("种植", "亩", 500, 30000),
+    ("改造危房", "户", 50, 1500),
 )
-MEETINGS = ("工作会议", "推进会", "动员大会", "现场会", "座谈会", "培训班", "总结表彰大会", "专题会议")
+MEETINGS = (
+    "工作会议",
+    "推进会",
+    "动员大会",
+    "现场会",
+    "座谈会",
+    "培训班",
+    "总结表彰大会",
+    "专题会议",
+)
 NEWS_SOURCES = ("县政府办", "县委宣传部", "县信息中心", "县电视台", "本站原创", "县新闻中心")
 
 NEWS_TITLES = (
@@ -206,9 +241,9 @@ NEWS_SENTENCES = (
     "会议指出，{topic}工作事关{concern}，各乡镇、各部门要{action}，{action}。",
     "会议要求，要{action}，{action}，确保{goal}。",
     "{leader}强调，做好{topic}工作是当前的一项重要任务，要{action}，确保{goal}。",
-    "据了解，今年以来{town}共{achievement}{num}{unit}，同比增长{pct}%。",
-    "截至目前，全县已{achievement}{num}{unit}，完成年度任务的{pct}%。",
-    "近年来，{town}立足资源优势，大力发展{industry}产业，全镇{industry}种植面积达{num}亩。",
+    "据了解，今年以来{town}共{achievement}{amount}{unit}，同比增长{pct}%。",
+    "截至目前，全县已{achievement}{amount}{unit}，完成年度任务的{pct}%。",
+    "近年来，{town}立足资源优势，大力发展{industry}产业，带动{num2}户农户增收。",
     "活动当天，工作人员向过往群众发放宣传资料{num}余份，解答群众咨询{num2}人次。",
     "在座谈中，{leader}认真听取了{town}党委、政府的工作汇报，对{town}的工作给予充分肯定。",
     "{dept}有关负责人表示，下一步将{action}，推动{topic}工作再上新台阶。",
@@ -265,6 +300,17 @@ FINANCE_ITEMS = (
 
 
 @dataclass(frozen=True)
+class Theme:
+    """What one article is about, so its title and body name the same topic, town and people."""
+
+    topic: str
+    town: str
+    leader: tuple[str, str]  # (name, role)
+    industry: str
+    department: int  # index into County.departments
+
+
+@dataclass(frozen=True)
 class County:
     """The imaginary county a generated site belongs to."""
 
@@ -290,6 +336,8 @@ def person_name(rng: random.Random) -> str:
 def make_county(rng: random.Random) -> County:
     """Invent a county with its towns, leaders and departments."""
     short = rng.choice(COUNTY_FIRST) + rng.choice(COUNTY_SECOND)
+    while short[0] == short[1]:
+        short = short[0] + rng.choice(COUNTY_SECOND)
     towns: list[str] = ["城关镇"]
     while len(towns) < rng.randint(8, 14):
         town = rng.choice(TOWN_FIRST) + rng.choice(TOWN_SECOND) + rng.choice("镇镇乡")
@@ -321,39 +369,67 @@ def cn_date(day: date) -> str:
 class TextMaker:
     """Fills the templates with a county's names; all randomness comes from the given Random."""
 
-    def __init__(self, county: County, rng: random.Random) -> None:
-        """Bind the county and the random source."""
+    def __init__(self, county: County, rng: random.Random, theme: Theme | None = None) -> None:
+        """Bind the county, the random source and optionally what the text is about."""
         self.county = county
         self.rng = rng
+        self.theme = theme
+        self.decks: dict[tuple[str, ...], list[str]] = {}
+
+    def theme_for(self) -> Theme:
+        """Draw what an article is about."""
+        county = self.county
+        rng = self.rng
+        return Theme(
+            topic=rng.choice(TOPICS),
+            town=rng.choice(county.towns),
+            leader=rng.choice(county.leaders),
+            industry=rng.choice(county.industries),
+            department=rng.randrange(len(county.departments)),
+        )
 
     def _slots(self, day: date) -> dict[str, str]:
         """Return one random filling for every template slot."""
         rng = self.rng
         county = self.county
+        theme = self.theme
         leader, role = rng.choice(county.leaders)
         dept = rng.choice(county.departments)
-        achievement, unit = rng.choice(ACHIEVEMENTS)
+        achievement, unit, low, high = rng.choice(ACHIEVEMENTS)
         town = rng.choice(county.towns)
+        topic = rng.choice(TOPICS)
+        industry = rng.choice(county.industries)
+        if theme is not None:
+            (leader, role), town, topic, industry = (
+                theme.leader,
+                theme.town,
+                theme.topic,
+                theme.industry,
+            )
+            dept = county.departments[theme.department]
         return {
             "county": county.name,
             "year": str(day.year),
             "month": str(day.month),
             "md": f"{day.month}月{day.day}日",
-            "topic": rng.choice(TOPICS),
+            "topic": topic,
             "meeting": rng.choice(MEETINGS),
             "role": role,
             "leader": leader,
             "town": town,
-            "village": rng.choice(TOWN_FIRST) + rng.choice(TOWN_SECOND) + rng.choice(VILLAGE_SUFFIX),
+            "village": rng.choice(TOWN_FIRST)
+            + rng.choice(TOWN_SECOND)
+            + rng.choice(VILLAGE_SUFFIX),
             "dept": dept[3],
             "dept_full": county.short + dept[0],
-            "industry": rng.choice(county.industries),
+            "industry": industry,
             "place": rng.choice(PLACES),
             "concern": rng.choice(CONCERNS),
             "goal": rng.choice(GOALS),
             "achievement": achievement,
             "unit": unit,
             "num": str(rng.randint(12, 9800)),
+            "amount": str(rng.randint(low, high)),
             "num2": str(rng.randint(20, 900)),
             "pct": f"{rng.randint(3, 98)}.{rng.randint(0, 9)}",
             "holiday": rng.choice(HOLIDAYS),
@@ -384,27 +460,38 @@ class TextMaker:
         }[genre]
         return self.fill(self.rng.choice(templates), day)
 
+    def draw(self, templates: tuple[str, ...]) -> str:
+        """Return the next template from a shuffled deck, so an article rarely repeats itself."""
+        deck = self.decks.get(templates)
+        if not deck:
+            deck = list(templates)
+            self.rng.shuffle(deck)
+            self.decks[templates] = deck
+        return deck.pop()
+
     def news_paragraphs(self, day: date, count: int) -> list[str]:
         """Return news paragraphs; the first one carries the dateline."""
         paragraphs = [self.fill(NEWS_SENTENCES[self.rng.randrange(2)], day)]
         for _ in range(count - 1):
             sentences = [
-                self.fill(self.rng.choice(NEWS_SENTENCES[2:]), day)
-                for _ in range(self.rng.randint(2, 4))
+                self.fill(self.draw(NEWS_SENTENCES[2:]), day) for _ in range(self.rng.randint(2, 4))
             ]
             paragraphs.append("".join(sentences))
         return paragraphs
 
     def notice_sections(self, day: date, count: int) -> list[tuple[str, list[str]]]:
-        """Return numbered sections (heading, paragraphs) of a notice."""
+        """Return numbered sections (heading, paragraphs) of a notice, headings in usual order."""
         numerals = "一二三四五六七八九十"
-        headings = self.rng.sample(NOTICE_HEADINGS, min(count, len(NOTICE_HEADINGS)))
+        headings = sorted(
+            self.rng.sample(NOTICE_HEADINGS, min(count, len(NOTICE_HEADINGS))),
+            key=NOTICE_HEADINGS.index,
+        )
         sections = []
         for position, heading in enumerate(headings):
             paragraphs = [
                 "".join(
-                    self.fill(self.rng.choice(NOTICE_SENTENCES), day)
-                    for _ in range(self.rng.randint(1, 3))
+                    self.fill(self.draw(NOTICE_SENTENCES), day)
+                    for _ in range(self.rng.randint(1, 2))
                 )
                 for _ in range(self.rng.randint(1, 2))
             ]
@@ -416,13 +503,13 @@ class TextMaker:
         return self.fill(self.rng.choice(NOTICE_OPENINGS), day)
 
     def regulation(self, day: date, count: int) -> list[str]:
-        """Return the clauses of a regulation, numbered 第一条, 第二条, ..."""
+        """Return the clauses of a regulation, 第一条 to the closing 本办法由...施行 clause."""
         numerals = "一二三四五六七八九十"
-        clauses = []
-        for position in range(count):
-            template = self.rng.choice(POLICY_SENTENCES).replace("{n}", numerals[position])
-            clauses.append(self.fill(template, day))
-        return clauses
+        templates = [*POLICY_SENTENCES[: count - 1], POLICY_SENTENCES[-1]]
+        return [
+            self.fill(template.replace("{n}", numerals[position]), day)
+            for position, template in enumerate(templates)
+        ]
 
     def data_table(self, genre: str) -> list[list[str]]:
         """Return a small statistics table, header row first."""

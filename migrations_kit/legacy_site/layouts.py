@@ -13,7 +13,7 @@ DOCTYPE = (
     '"http://www.w3.org/TR/html4/loose.dtd">'
 )
 TRS_STYLE = (
-    "<style type=\"text/css\">.TRS_Editor P{margin-top:0;margin-bottom:0;line-height:1.8;"
+    '<style type="text/css">.TRS_Editor P{margin-top:0;margin-bottom:0;line-height:1.8;'
     "font-family:宋体;font-size:12pt;}.TRS_Editor TD{font-size:12pt;}</style>"
 )
 BODY_SELECTORS = {"trs": "div.TRS_Editor", "zoom_td": "td#zoom", "fontzoom": "div#fontzoom"}
@@ -94,7 +94,8 @@ def banner_and_nav(chrome: Chrome, page: str, target: str | None = None) -> str:
         '<table width="980" border="0" align="center" cellpadding="0" cellspacing="0">\n'
         f'<tr><td><img src="{prefix}images/banner.jpg" width="980" height="120" '
         f'alt="{attr(profile.site_name)}" border="0"></td></tr>\n</table>\n'
-        '<table width="980" border="0" align="center" cellpadding="0" cellspacing="0" class="nav">\n'
+        '<table width="980" border="0" align="center" cellpadding="0" cellspacing="0" '
+        'class="nav">\n'
         f'<tr><td align="center">{links}</td></tr>\n</table>\n'
     )
 
@@ -215,13 +216,7 @@ def item_table(
 
 
 def pager(style: str, page_index: int, page_count: int, total: int) -> str:
-    """Return the pagination bar: TRS createPageHTML script or plain links."""
-    if style == "js":
-        return (
-            '<div class="page"><script language="JavaScript">'
-            f"var currentPage = {page_index};var countPage = {page_count};"
-            'createPageHTML(countPage, currentPage, "index", "htm");</script></div>\n'
-        )
+    """Return the pagination bar: plain links, or TRS's createPageHTML script with a fallback."""
 
     def name(index: int) -> str:
         """Return the file name of a list page."""
@@ -233,6 +228,13 @@ def pager(style: str, page_index: int, page_count: int, total: int) -> str:
     if page_index < page_count - 1:
         links.append(
             f'<a href="{name(page_index + 1)}">下一页</a> <a href="{name(page_count - 1)}">尾页</a>'
+        )
+    if style == "js":
+        return (
+            '<div class="page"><script language="JavaScript">'
+            f"var currentPage = {page_index};var countPage = {page_count};"
+            'createPageHTML(countPage, currentPage, "index", "htm");</script>'
+            f"<noscript>{''.join(links)}</noscript></div>\n"
         )
     return f'<div class="page" align="center">{"".join(links)}</div>\n'
 

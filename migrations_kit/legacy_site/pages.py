@@ -192,7 +192,9 @@ class SiteBuilder:
     def column_menu(self, column: Column, page: str) -> str:
         """Return the side menu listing the column's siblings."""
         if column.section is None:
-            return side_menu(self.chrome, page, column.name, [(column.name, f"{column.path}/index.htm")])
+            return side_menu(
+                self.chrome, page, column.name, [(column.name, f"{column.path}/index.htm")]
+            )
         siblings = [c for c in self.plan.columns if c.section == column.section]
         items = [(c.name, f"{c.path}/index.htm") for c in siblings]
         return side_menu(self.chrome, page, column.section.name, items)
@@ -218,7 +220,7 @@ class SiteBuilder:
         self.sitemap()
         for column_index in range(len(self.plan.columns)):
             self.column(column_index)
-        if progress:
+        if progress and self.writer.pages % 500 != 0:
             progress(self.writer.pages, self.plan.pages)
 
     def site_assets(self) -> None:
@@ -264,13 +266,15 @@ class SiteBuilder:
             f'<a href="hdjl/index.htm">县长信箱</a> | <a href="{INTERVIEW_PATH}">在线访谈</a> | '
             '<a href="http://www.gov.cn/" target="_blank">中国政府网</a>'
         )
+        if len(boxes) % 2:
+            boxes.append("")
+        cell = '<td width="50%" valign="top">'
         main = (
             f'<table width="100%"><tr><td>{links}</td></tr></table>\n'
             '<table width="100%" border="0" cellspacing="6" cellpadding="0">\n'
             + "".join(
-                f"<tr><td width=\"50%\" valign=\"top\">{boxes[i]}</td>"
-                f"<td width=\"50%\" valign=\"top\">{boxes[i + 1] if i + 1 < len(boxes) else ''}</td></tr>\n"
-                for i in range(0, len(boxes), 2)
+                f"<tr>{cell}{left}</td>{cell}{right}</td></tr>\n"
+                for left, right in zip(boxes[::2], boxes[1::2], strict=True)
             )
             + "</table>\n"
         )
@@ -354,17 +358,23 @@ class SiteBuilder:
         statics = self.plan.budget.statics
         maker = TextMaker(county, rng_for(self.plan.seed, "statics"))
         overview = [("p", paragraph) for paragraph in maker.static_paragraphs(5)]
-        self.static_page("xqgk/index.htm", f"{county.name}概况", [("县情概况", "xqgk/index.htm")], overview)
+        self.static_page(
+            "xqgk/index.htm", f"{county.name}概况", [("县情概况", "xqgk/index.htm")], overview
+        )
 
         departments = county.departments[: statics.departments]
-        index_blocks: list[Block] = [("plain", f"{county.name}人民政府工作部门（共{len(county.departments)}个）：")]
+        index_blocks: list[Block] = [
+            ("plain", f"{county.name}人民政府工作部门（共{len(county.departments)}个）：")
+        ]
         for number, (name, abbr, _, _) in enumerate(county.departments):
             full = county.short + name
             if number < len(departments):
                 index_blocks.append(("link", "", f"jgzn/{abbr}.htm", full, ""))
             else:
                 index_blocks.append(("plain", full))
-        self.static_page("jgzn/index.htm", "机构职能", [("机构职能", "jgzn/index.htm")], index_blocks)
+        self.static_page(
+            "jgzn/index.htm", "机构职能", [("机构职能", "jgzn/index.htm")], index_blocks
+        )
         for name, abbr, _, short in departments:
             full = county.short + name
             field_name = short.removeprefix("县").removesuffix("局").removesuffix("办")
@@ -378,7 +388,10 @@ class SiteBuilder:
                 ("plain", f"办公电话：0775-{7000000 + len(full) * 1731}"),
             ]
             self.static_page(
-                f"jgzn/{abbr}.htm", full, [("机构职能", "jgzn/index.htm"), (full, f"jgzn/{abbr}.htm")], blocks
+                f"jgzn/{abbr}.htm",
+                full,
+                [("机构职能", "jgzn/index.htm"), (full, f"jgzn/{abbr}.htm")],
+                blocks,
             )
 
         leaders = county.leaders[: statics.leaders]
@@ -388,7 +401,9 @@ class SiteBuilder:
                 leader_blocks.append(("link", f"{role}：", f"ldxx/ld{number + 1}.htm", name, ""))
             else:
                 leader_blocks.append(("plain", f"{role}：{name}"))
-        self.static_page("ldxx/index.htm", "领导信息", [("领导信息", "ldxx/index.htm")], leader_blocks)
+        self.static_page(
+            "ldxx/index.htm", "领导信息", [("领导信息", "ldxx/index.htm")], leader_blocks
+        )
         for number, (name, role) in enumerate(leaders):
             photo = f"ldxx/images/ld{number + 1}.jpg"
             duty = LEADER_DUTIES[0] if number == 0 else maker.rng.choice(LEADER_DUTIES[1:])
@@ -410,7 +425,14 @@ class SiteBuilder:
                 name,
                 [("领导信息", "ldxx/index.htm"), (name, f"ldxx/ld{number + 1}.htm")],
                 blocks,
-                images=[{"src": relative(photo, f"ldxx/ld{number + 1}.htm"), "path": photo, "alt": name, "exists": True}],
+                images=[
+                    {
+                        "src": relative(photo, f"ldxx/ld{number + 1}.htm"),
+                        "path": photo,
+                        "alt": name,
+                        "exists": True,
+                    }
+                ],
             )
 
     def interaction(self) -> None:
@@ -433,7 +455,12 @@ class SiteBuilder:
             "form",
             "互动交流",
             lambda declared: document(
-                self.chrome, path, self.html_title("互动交流"), declared, main, trail=[("互动交流", path)]
+                self.chrome,
+                path,
+                self.html_title("互动交流"),
+                declared,
+                main,
+                trail=[("互动交流", path)],
             ),
             breadcrumb=["首页", "互动交流"],
             broken_links=[{"href": f"../{INTERVIEW_PATH}", "path": INTERVIEW_PATH}],
@@ -456,7 +483,12 @@ class SiteBuilder:
             "search",
             "站内搜索",
             lambda declared: document(
-                self.chrome, path, self.html_title("站内搜索"), declared, main, trail=[("站内搜索", path)]
+                self.chrome,
+                path,
+                self.html_title("站内搜索"),
+                declared,
+                main,
+                trail=[("站内搜索", path)],
             ),
             breadcrumb=["首页", "站内搜索"],
             broken_links=[],
@@ -470,8 +502,8 @@ class SiteBuilder:
             children = [c for c in self.plan.columns if c.section == section]
             links = " ".join(f'<a href="{c.path}/index.htm">{text(c.name)}</a>' for c in children)
             rows.append(
-                f'<tr><td width="120"><a href="{section.path}/index.htm"><b>{text(section.name)}</b>'
-                f"</a></td><td>{links}</td></tr>"
+                f'<tr><td width="120"><a href="{section.path}/index.htm">'
+                f"<b>{text(section.name)}</b></a></td><td>{links}</td></tr>"
             )
         for column in self.plan.columns:
             if column.section is None:
@@ -485,15 +517,25 @@ class SiteBuilder:
         )
         rows.append(
             '<tr><td><a href="hdjl/index.htm"><b>互动交流</b></a></td>'
-            f'<td><a href="hdjl/index.htm">县长信箱</a> <a href="{INTERVIEW_PATH}">在线访谈</a></td></tr>'
+            '<td><a href="hdjl/index.htm">县长信箱</a> '
+            f'<a href="{INTERVIEW_PATH}">在线访谈</a></td></tr>'
         )
-        main = '<table width="100%" border="1" cellspacing="0" cellpadding="6">' + "\n".join(rows) + "</table>\n"
+        main = (
+            '<table width="100%" border="1" cellspacing="0" cellpadding="6">'
+            + "\n".join(rows)
+            + "</table>\n"
+        )
         self.emit(
             path,
             "sitemap",
             "网站地图",
             lambda declared: document(
-                self.chrome, path, self.html_title("网站地图"), declared, main, trail=[("网站地图", path)]
+                self.chrome,
+                path,
+                self.html_title("网站地图"),
+                declared,
+                main,
+                trail=[("网站地图", path)],
             ),
             breadcrumb=["首页", "网站地图"],
             broken_links=[{"href": INTERVIEW_PATH, "path": INTERVIEW_PATH}],
@@ -509,19 +551,36 @@ class SiteBuilder:
         pages = plan.list_page_count(column_index)
         size = self.profile.page_size
         for page_index in range(pages):
-            path = f"{column.path}/index.htm" if page_index == 0 else f"{column.path}/index_{page_index}.htm"
+            path = (
+                f"{column.path}/index.htm"
+                if page_index == 0
+                else f"{column.path}/index_{page_index}.htm"
+            )
             newest = count - 1 - page_index * size
-            refs = [plan.article(column_index, i) for i in range(newest, max(-1, newest - size), -1)]
+            refs = [
+                plan.article(column_index, i) for i in range(newest, max(-1, newest - size), -1)
+            ]
             self.list_page(column, path, page_index, pages, refs, count)
         for index in range(count):
             self.article(column_index, index)
 
     def list_page(
-        self, column: Column, path: str, page_index: int, pages: int, refs: list[ArticleRef], total: int
+        self,
+        column: Column,
+        path: str,
+        page_index: int,
+        pages: int,
+        refs: list[ArticleRef],
+        total: int,
     ) -> None:
         """Write one page of a column list."""
         items = [
-            {"title": ref.title, "date": f"{ref.day:%Y-%m-%d}", "href": relative(ref.path, path), "path": ref.path}
+            {
+                "title": ref.title,
+                "date": f"{ref.day:%Y-%m-%d}",
+                "href": relative(ref.path, path),
+                "path": ref.path,
+            }
             for ref in refs
         ]
         rows = [(item["title"], item["href"], item["date"]) for item in items]
@@ -529,7 +588,8 @@ class SiteBuilder:
         if not rows:
             listing = "<p>暂无信息</p>\n"
         main = (
-            f'<table width="100%"><tr><td class="boxtitle"><b>{text(column.name)}</b></td></tr></table>\n'
+            '<table width="100%"><tr><td class="boxtitle">'
+            f"<b>{text(column.name)}</b></td></tr></table>\n"
             f"{listing}{pager(self.profile.pager_style, page_index, pages, total)}"
         )
         title = column.name
@@ -562,7 +622,7 @@ class SiteBuilder:
         column = ref.column
         county = self.county
         rng = rng_for(plan.seed, "body", ref.path)
-        maker = TextMaker(county, rng)
+        maker = TextMaker(county, rng, ref.theme)
         day = ref.day
         genre = column.genre
         folder = ref.path.rsplit("/", 1)[0]
@@ -571,35 +631,51 @@ class SiteBuilder:
         article_images: list[dict[str, Any]] = []
         article_attachments: list[dict[str, Any]] = []
 
-        dept = rng.choice(county.departments)
-        by_office = rng.random() < 0.6
+        dept = county.departments[ref.theme.department]
+        by_office = county.short + dept[0] not in ref.title and rng.random() < 0.6
         issuer = f"{county.name}人民政府办公室" if by_office else county.short + dept[0]
         doc_number = None
         if genre == "policy" or (genre == "notice" and rng.random() < 0.5):
-            kind = rng.choice(("政办发", "政办发", "政发", "政办函")) if by_office else dept[2] + "发"
+            kind = (
+                rng.choice(("政办发", "政办发", "政发", "政办函")) if by_office else dept[2] + "发"
+            )
             doc_number = f"{county.doc_prefix}{kind}〔{day.year}〕{rng.randint(1, 160)}号"
 
         if genre in ("news", "photo"):
-            paragraphs = maker.news_paragraphs(day, rng.randint(1, 3) if genre == "photo" else rng.randint(3, 7))
+            paragraphs = maker.news_paragraphs(
+                day, rng.randint(1, 3) if genre == "photo" else rng.randint(3, 7)
+            )
             blocks = [("p", paragraph) for paragraph in paragraphs]
             images = rng.randint(1, 3) if genre == "photo" else (1 if rng.random() < 0.25 else 0)
+            captions: list[str] = []
             for number in range(images):
                 ext = rng.choice(("jpg", "jpg", "jpg", "jpg", "png", "gif"))
                 name = f"W0{ymd}{ref.legacy_id:06d}{number:02d}{rng.randrange(10000):04d}.{ext}"
                 width = rng.randrange(160, 320, 20)
                 height = width * 3 // 4
                 caption = maker.caption(day)
+                captions.append(caption)
                 alt = caption if rng.random() < 0.85 else ""
                 article_images.append(
-                    {"path": f"{folder}/{name}", "alt": alt, "width": width, "height": height, "format": ext}
+                    {
+                        "path": f"{folder}/{name}",
+                        "alt": alt,
+                        "width": width,
+                        "height": height,
+                        "format": ext,
+                    }
                 )
                 blocks[number + 1 : number + 1] = [("img", f"{folder}/{name}", alt, width, height)]
             if images:
                 position = len(article_images) + 1
-                blocks[position:position] = [("center", maker.caption(day))]
+                blocks[position:position] = [("center", captions[0])]
         elif genre == "policy":
             blocks = [("center", doc_number or ""), ("plain", SALUTATION)]
-            blocks.append(("p", f"现将《{ref.title.split('《')[-1].split('》')[0]}》印发给你们，请认真贯彻执行。"))
+            if "《" in ref.title:
+                document_name = ref.title.split("《", 1)[1].split("》", 1)[0]
+                blocks.append(("p", f"现将《{document_name}》印发给你们，请认真贯彻执行。"))
+            else:
+                blocks.append(("p", maker.notice_opening(day).replace("通知如下", "规定如下")))
             blocks += [("right", issuer), ("right", cn_date(day))]
             blocks += [("p", clause) for clause in maker.regulation(day, rng.randint(4, 5))]
         else:
@@ -608,7 +684,9 @@ class SiteBuilder:
             if genre in ("notice", "personnel"):
                 blocks.append(("plain", SALUTATION))
                 blocks.append(("p", maker.notice_opening(day)))
-            for heading, paragraphs in maker.notice_sections(day, rng.randint(2, 4 if genre != "finance" else 2)):
+            for heading, paragraphs in maker.notice_sections(
+                day, rng.randint(2, 4 if genre != "finance" else 2)
+            ):
                 blocks.append(("h", heading))
                 blocks += [("p", paragraph) for paragraph in paragraphs]
 
@@ -618,15 +696,25 @@ class SiteBuilder:
             blocks.insert(max(1, len(blocks) - 1), ("table", maker.data_table(genre)))
             tables = 1
 
-        attachment_chance = {"notice": 0.35, "policy": 0.3, "personnel": 0.4, "plan": 0.2, "finance": 0.2}
+        attachment_chance = {
+            "notice": 0.35,
+            "policy": 0.3,
+            "personnel": 0.4,
+            "plan": 0.2,
+            "finance": 0.2,
+        }
         if rng.random() < attachment_chance.get(genre, 0.0):
             for number in range(rng.randint(1, 2)):
-                ext = "xls" if genre == "finance" else rng.choice(("doc", "doc", "xls", "pdf", "zip"))
+                ext = (
+                    "xls" if genre == "finance" else rng.choice(("doc", "doc", "xls", "pdf", "zip"))
+                )
                 name = f"P0{ymd}{ref.legacy_id:06d}{number:02d}.{ext}"
                 label = f"{maker.attachment_name(day)}.{ext}"
                 lead = f"附件{number + 1}：" if rng.random() < 0.7 else "附件："
                 blocks.append(("attach", f"{folder}/{name}", lead, label))
-                article_attachments.append({"path": f"{folder}/{name}", "name": label, "format": ext})
+                article_attachments.append(
+                    {"path": f"{folder}/{name}", "name": label, "format": ext}
+                )
 
         if genre in ("notice", "personnel", "plan", "finance"):
             blocks += [("right", issuer), ("right", cn_date(day))]
@@ -638,7 +726,9 @@ class SiteBuilder:
             broken.append(missing)
 
         for image in article_images:
-            image["exists"] = per_mille(plan.seed, "missing", image["path"]) >= MISSING_IMAGE_PER_MILLE
+            image["exists"] = (
+                per_mille(plan.seed, "missing", image["path"]) >= MISSING_IMAGE_PER_MILLE
+            )
         for attachment in article_attachments:
             attachment["exists"] = (
                 per_mille(plan.seed, "missing", attachment["path"]) >= MISSING_ATTACHMENT_PER_MILLE
@@ -676,7 +766,11 @@ class SiteBuilder:
             source = "县政府办" if issuer.endswith("人民政府办公室") else dept_short
         if rng.random() < 0.06:
             source = None
-        author = person_name(rng) if rng.random() < (0.7 if genre in ("news", "photo") else 0.15) else None
+        author = (
+            person_name(rng)
+            if rng.random() < (0.7 if genre in ("news", "photo") else 0.15)
+            else None
+        )
         editor = person_name(rng)
 
         if genre == "policy":
@@ -690,13 +784,25 @@ class SiteBuilder:
             ]
             meta_html = (
                 '<table width="100%" border="1" cellspacing="0" cellpadding="4" class="xxgk">'
-                f"<tr><td>索引号：</td><td>{text(cells[0][1])}</td><td>发布机构：</td><td>{text(issuer)}</td></tr>"
-                f"<tr><td>生成日期：</td><td>{date_text}</td><td>文号：</td><td>{text(doc_number or '')}</td></tr>"
+                f"<tr><td>索引号：</td><td>{text(index_number)}</td>"
+                f"<td>发布机构：</td><td>{text(issuer)}</td></tr>"
+                f"<tr><td>生成日期：</td><td>{date_text}</td>"
+                f"<td>文号：</td><td>{text(doc_number or '')}</td></tr>"
                 "</table>\n"
             )
             meta_text = " ".join(f"{label}：{value}" for label, value in cells)
             return Article(
-                ref, blocks, issuer, None, None, "xxgk", meta_html, meta_text, date_text, doc_number, index_number
+                ref,
+                blocks,
+                issuer,
+                None,
+                None,
+                "xxgk",
+                meta_html,
+                meta_text,
+                date_text,
+                doc_number,
+                index_number,
             )
 
         style = self.profile.meta_style
@@ -705,13 +811,17 @@ class SiteBuilder:
         date_text = date_text_for(style, day)
         src = source or ""
         if style == 0:
-            parts = [f"发布时间：{date_text}", f"来源：{src}"] + ([f"作者：{author}"] if author else [])
+            parts = [f"发布时间：{date_text}", f"来源：{src}"] + (
+                [f"作者：{author}"] if author else []
+            )
             editor = None
         elif style == 1:
             parts = [f"发布日期：{date_text}", f"信息来源：{src}"]
             author = editor = None
         elif style == 2:
-            parts = [f"日期：{date_text}", f"文章来源：{src}"] + ([f"作者：{author}"] if author else [])
+            parts = [f"日期：{date_text}", f"文章来源：{src}"] + (
+                [f"作者：{author}"] if author else []
+            )
             editor = None
         elif style == 3:
             parts = [f"[{date_text}]", f"来源：{src}"]
@@ -725,7 +835,18 @@ class SiteBuilder:
         if style == 2:
             meta_html += f'{separator}点击数：<span id="count">{rng.randint(12, 3000)}</span>'
         meta_text = " ".join(parts)
-        return Article(ref, blocks, source, author, editor, f"style{style}", meta_html, meta_text, date_text, doc_number)
+        return Article(
+            ref,
+            blocks,
+            source,
+            author,
+            editor,
+            f"style{style}",
+            meta_html,
+            meta_text,
+            date_text,
+            doc_number,
+        )
 
     def render_article(self, article: Article, path: str, declared: str | None) -> str:
         """Render an article page at a path (links are relative to it)."""
@@ -733,12 +854,15 @@ class SiteBuilder:
         profile = self.profile
         body = render_blocks(article.blocks, path, profile.paragraph_style)
         if profile.body_style == "trs":
-            body_row = f'<tr><td class="content"><div class="TRS_Editor">{TRS_STYLE}{body}</div></td></tr>'
+            body_row = (
+                f'<tr><td class="content"><div class="TRS_Editor">{TRS_STYLE}{body}</div></td></tr>'
+            )
             title_row = f'<tr><td align="center" class="title">{text(ref.title)}</td></tr>'
         elif profile.body_style == "zoom_td":
             body_row = f'<tr><td class="content" id="zoom">{body}</td></tr>'
             title_row = (
-                f'<tr><td align="center"><font size="5" color="#c00000"><b>{text(ref.title)}</b></font></td></tr>'
+                '<tr><td align="center"><font size="5" color="#c00000">'
+                f"<b>{text(ref.title)}</b></font></td></tr>"
             )
         else:
             body_row = f'<tr><td><div id="fontzoom">{body}</div></td></tr>'
@@ -753,7 +877,9 @@ class SiteBuilder:
             if 0 <= index < self.plan.counts[column_index]:
                 other = self.plan.article(column_index, index)
                 target = other.duplicate_path or other.path
-                neighbours.append(f'{label}：<a href="{relative(target, path)}">{text(other.title)}</a>')
+                neighbours.append(
+                    f'{label}：<a href="{relative(target, path)}">{text(other.title)}</a>'
+                )
             else:
                 neighbours.append(f"{label}：没有了")
         main = (
@@ -798,9 +924,12 @@ class SiteBuilder:
             "tables": article.tables,
             "images": [{**image, "src": relative(image["path"], path)} for image in article.images],
             "attachments": [
-                {**attachment, "href": relative(attachment["path"], path)} for attachment in article.attachments
+                {**attachment, "href": relative(attachment["path"], path)}
+                for attachment in article.attachments
             ],
-            "broken_links": [{"href": relative(target, path), "path": target} for target in article.broken],
+            "broken_links": [
+                {"href": relative(target, path), "path": target} for target in article.broken
+            ],
         }
         return entry
 
@@ -825,8 +954,12 @@ class SiteBuilder:
         for attachment in article.attachments:
             if attachment["exists"]:
                 legacy_name = attachment["path"].rsplit("/", 1)[1].rsplit(".", 1)[0]
-                content = assets.attachment_bytes(attachment["format"], legacy_name, attachment["name"])
-                self.writer.asset(attachment["path"], content, "attachment", format=attachment["format"])
+                content = assets.attachment_bytes(
+                    attachment["format"], legacy_name, attachment["name"]
+                )
+                self.writer.asset(
+                    attachment["path"], content, "attachment", format=attachment["format"]
+                )
         if ref.duplicate == "copy" and duplicate:
             declared, actual = charset_for(self.profile, ref.path)
             copy_entry = {
@@ -851,4 +984,3 @@ class SiteBuilder:
                 duplicate_of=ref.path,
                 duplicates=[],
             )
-

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .content import County, TextMaker, make_county
+from .content import County, TextMaker, Theme, make_county
 
 ENCODINGS = ("gbk", "gb2312", "utf-8")
 MIN_PAGES = 40
@@ -131,7 +131,9 @@ def make_profile(seed: int, host: str, encoding: str) -> Profile:
         encoding=encoding,
         declared_charset=declared,
         county=county,
-        site_name=rng.choice((f"{county.name}人民政府", f"{county.name}政府门户网站", f"中国{county.short}")),
+        site_name=rng.choice(
+            (f"{county.name}人民政府", f"{county.name}政府门户网站", f"中国{county.short}")
+        ),
         title_separator=rng.choice(("_", " - ", "--", "|")),
         layout="frame" if rng.random() < 0.3 else "table",
         body_style=rng.choice(("trs", "trs", "zoom_td", "fontzoom")),
@@ -243,6 +245,7 @@ class ArticleRef:
     index: int
     gid: int
     legacy_id: int
+    theme: Theme  # what the title (and later the body) is about
     day: date
     title: str
     path: str
@@ -309,7 +312,7 @@ class SitePlan:
         return self.columns.index(column)
 
     def duplicate_kind(self, column_index: int, index: int) -> str | None:
-        """Decide, exactly `budget.duplicates` times over the site, which articles are duplicated."""
+        """Pick which articles get a duplicate URL: exactly `budget.duplicates` over the site."""
         offset = self.eligible_offsets[column_index]
         if offset < 0:
             return None
@@ -329,7 +332,8 @@ class SitePlan:
         day = profile.start + timedelta(days=min(offset, profile.days))
         gid = self.offsets[column_index] + index
         legacy_id = 1000 + gid * 4 + rng.randrange(4)
-        title = TextMaker(profile.county, rng).title(column.genre, day)
+        theme = TextMaker(profile.county, rng).theme_for()
+        title = TextMaker(profile.county, rng, theme).title(column.genre, day)
         month = f"{day.year}{day.month:02d}"
         path = f"{column.path}/{month}/t{day:%Y%m%d}_{legacy_id}.htm"
         return ArticleRef(
@@ -337,6 +341,7 @@ class SitePlan:
             index=index,
             gid=gid,
             legacy_id=legacy_id,
+            theme=theme,
             day=day,
             title=title,
             path=path,
@@ -346,7 +351,9 @@ class SitePlan:
     def latest(self, column_index: int, limit: int) -> list[ArticleRef]:
         """Return the newest articles of a column, newest first."""
         count = self.counts[column_index]
-        return [self.article(column_index, i) for i in range(count - 1, max(-1, count - 1 - limit), -1)]
+        return [
+            self.article(column_index, i) for i in range(count - 1, max(-1, count - 1 - limit), -1)
+        ]
 
     def list_page_count(self, column_index: int) -> int:
         """Return how many list pages a column has."""

@@ -30,15 +30,20 @@ def clear_previous(out_dir: Path) -> None:
     summary = out_dir / SUMMARY_NAME
     if not manifest.is_file() or not summary.is_file():
         return
-    root = out_dir / json.loads(summary.read_text(encoding="utf-8")).get("root", ".")
+    base = out_dir.resolve()
+    root = (base / json.loads(summary.read_text(encoding="utf-8")).get("root", ".")).resolve()
+    if not root.is_relative_to(base):
+        raise ValueError(f"{summary} names a mirror root outside {out_dir}")
     folders: set[Path] = set()
     with manifest.open(encoding="utf-8") as lines:
         for line in lines:
-            path = root / json.loads(line)["path"]
+            path = (root / json.loads(line)["path"]).resolve()
+            if not path.is_relative_to(root):
+                raise ValueError(f"{manifest} lists a path outside the mirror: {path}")
             path.unlink(missing_ok=True)
             folders.update(path.parents)
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        if folder.is_relative_to(out_dir) and folder != out_dir and folder.is_dir():
+        if folder.is_relative_to(base) and folder != base and folder.is_dir():
             if not any(folder.iterdir()):
                 folder.rmdir()
     manifest.unlink()
@@ -102,11 +107,12 @@ class SiteWriter:
     def asset(self, path: str, data: bytes, kind: str, **extra: Any) -> None:
         """Write an image, attachment, stylesheet or script."""
         self._write(path, data)
-        self.record({"path": path, "url": self.url(path), "kind": kind, "bytes": len(data), **extra})
+        self.record(
+            {"path": path, "url": self.url(path), "kind": kind, "bytes": len(data), **extra}
+        )
 
     def summary(self, data: dict[str, Any]) -> None:
         """Write the site summary next to the manifest."""
         (self.out_dir / SUMMARY_NAME).write_text(
             json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-

@@ -63,9 +63,7 @@ class SiteIdentity(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    theme = models.CharField(
-        _("主题"), max_length=50, default=DEFAULT_THEME, choices=theme_choices
-    )
+    theme = models.CharField(_("主题"), max_length=50, default=DEFAULT_THEME, choices=theme_choices)
     primary_color = models.CharField(
         _("主色"), max_length=7, blank=True, validators=[colour_validator],
         help_text=_("留空则使用主题的默认主色。"),

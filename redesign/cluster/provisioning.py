@@ -26,7 +26,9 @@ from redesign.core.models import ColumnPage, HomePage, StandardPage
 from .models import SiteIdentity
 from .themes import available_themes
 
-HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
 
 
 class ProvisioningError(Exception):
@@ -78,15 +80,29 @@ ROLES: tuple[RoleSpec, ...] = (
         "reviewer",
         "审核",
         ("add_page", "change_page", "lock_page"),
-        ("add_image", "change_image", "choose_image", "add_document", "change_document",
-         "choose_document"),
+        (
+            "add_image",
+            "change_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+        ),
     ),  # fmt: skip
     RoleSpec(
         "maintainer",
         "维护",
         ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
-        ("add_image", "change_image", "choose_image", "delete_image", "add_document",
-         "change_document", "choose_document", "delete_document"),
+        (
+            "add_image",
+            "change_image",
+            "choose_image",
+            "delete_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+            "delete_document",
+        ),
     ),  # fmt: skip
 )
 

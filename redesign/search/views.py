@@ -10,7 +10,7 @@ RESULTS_PER_PAGE = 15
 
 
 def search_pages(site: Site, query: str):
-    """Live pages of the site matching the query; title substring matches when the index has none."""
+    """Live pages of the site matching the query, or whose title contains it."""
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
     results = list(pages.search(query))
     if not results:

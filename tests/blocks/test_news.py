@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blocks.news import FeaturedNewsBlock, NewsFeedBlock, TabbedFeedBlock
-from tests.blocks.conftest import add_article, make_image
+from tests.blocks.helpers import add_article, make_image
 
 
 def titles(html: str, element: str) -> list[str]:
@@ -51,7 +51,10 @@ def test_news_feed_lists_newest_articles_of_chosen_columns(napo):
         "县政府召开第12次常务会议",
     ]
     newest = timezone.localtime(timezone.now() - timezone.timedelta(days=1)).date()
-    assert f'<time class="b-news-feed__date" datetime="{newest:%Y-%m-%d}">{newest:%Y-%m-%d}</time>' in html
+    assert (
+        f'<time class="b-news-feed__date" datetime="{newest:%Y-%m-%d}">{newest:%Y-%m-%d}</time>'
+        in html
+    )
     assert f'href="{news.url}"' in html  # 更多 goes to the first column
     assert 'aria-label="更多要闻动态"' in html
 
@@ -230,3 +233,30 @@ def test_tabs_script_is_shipped():
     assert path
     script = open(path, encoding="utf-8").read()
     assert "ArrowRight" in script and "ArrowLeft" in script and "aria-selected" in script
+
+
+def test_home_page_stream_renders_feeds(napo):
+    """Feed blocks stored in a HomePage body survive the JSON round trip and render."""
+    add_article(napo.columns["yaowen"], "县委常委会召开会议", days_ago=1)
+    add_article(napo.columns["tongzhi"], "关于开展防汛演练的通知", days_ago=1)
+    home = napo.home
+    home.body = [
+        (
+            "news_feed",
+            {
+                "heading": "要闻",
+                "columns": [napo.columns["yaowen"]],
+                "count": 8,
+                "show_dates": True,
+            },
+        ),
+        ("notice_list", {"heading": "通知公告", "columns": [], "count": 5, "mark_new": True}),
+    ]
+    home.save_revision().publish()
+    home.refresh_from_db()
+
+    html = home.body.render_as_block(context={"page": home})
+
+    assert "县委常委会召开会议" in html
+    assert "关于开展防汛演练的通知" in html
+    assert html.index("县委常委会召开会议") < html.index("关于开展防汛演练的通知")

@@ -141,7 +141,5 @@ def test_same_name_on_another_host_is_refused(county):
 
 
 def test_default_flag_moves_the_default_site(county):
-    result = create_county_site(
-        name="网群门户", hostname="127.0.0.1", port=8000, is_default=True
-    )
+    result = create_county_site(name="网群门户", hostname="127.0.0.1", port=8000, is_default=True)
     assert Site.objects.get(is_default_site=True) == result.site

@@ -27,7 +27,7 @@ def theme_root(tmp_path, settings):
     )
     (red / "page.html").write_text(
         '{% extends "themetest/page.html" %}{% block content %}红色正文 {{ block.super }}'
-        '{% endblock %}',
+        "{% endblock %}",
         encoding="utf-8",
     )
     settings.THEMES_DIR = tmp_path

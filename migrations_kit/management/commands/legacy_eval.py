@@ -22,7 +22,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         """Declare --corpus."""
-        parser.add_argument("--corpus", required=True, metavar="DIR", help="folder with truth.jsonl")
+        parser.add_argument(
+            "--corpus", required=True, metavar="DIR", help="folder with truth.jsonl"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Run the evaluation and print each figure with the pages it misses."""
@@ -45,5 +47,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"    miss: {missed}")
         self.stdout.write(
             f"speed             {report.pages_per_second:.0f} pages/s "
-            f"({report.pages} pages in {report.seconds:.2f} s, one process)"
+            f"({report.pages} pages in {report.seconds:.2f} s wall clock, one process; "
+            f"{report.cpu_pages_per_second:.0f} pages per CPU second)"
         )

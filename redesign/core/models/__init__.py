@@ -1,6 +1,6 @@
 """Page types of a county site, re-exported for Django's model discovery."""
 
-from .article import ArticlePage, ArticleOrigin
+from .article import ArticleOrigin, ArticlePage
 from .column import ColumnPage
 from .home import HomePage
 from .industry import IndustryPage

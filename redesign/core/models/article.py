@@ -160,7 +160,13 @@ class ArticlePage(AutoSlugMixin, Page):
             .only("title", "url_path", "path", "depth", "publish_date", "locale_id")
         )
         older = (
-            siblings.filter(publish_date__lt=self.publish_date).order_by("-publish_date", "-pk").first()
+            siblings.filter(publish_date__lt=self.publish_date)
+            .order_by("-publish_date", "-pk")
+            .first()
         )
-        newer = siblings.filter(publish_date__gt=self.publish_date).order_by("publish_date", "pk").first()
+        newer = (
+            siblings.filter(publish_date__gt=self.publish_date)
+            .order_by("publish_date", "pk")
+            .first()
+        )
         return older, newer

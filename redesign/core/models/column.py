@@ -10,7 +10,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..column_types import FRESHNESS_RULES, ColumnType, FreshnessRule
-
 from .mixins import AutoSlugMixin
 
 
@@ -29,10 +28,19 @@ class ColumnPage(AutoSlugMixin, Page):
     intro = RichTextField(_("栏目介绍"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("column_type"), FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("column_type")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.FilterField("column_type"),
+    ]
 
     parent_page_types = ["core.HomePage", "core.ColumnPage"]
-    subpage_types = ["core.ArticlePage", "core.ColumnPage", "core.StandardPage", "core.IndustryPage"]
+    subpage_types = [
+        "core.ArticlePage",
+        "core.ColumnPage",
+        "core.StandardPage",
+        "core.IndustryPage",
+    ]
 
     class Meta:
         verbose_name = _("栏目")

@@ -23,7 +23,9 @@ class IndustryPage(AutoSlugMixin, Page):
         SPECIALTY = "specialty", _("特色产业")
         PILLAR = "pillar", _("支柱产业")
 
-    kind = models.CharField(_("产业类别"), max_length=20, choices=Kind.choices, default=Kind.SPECIALTY)
+    kind = models.CharField(
+        _("产业类别"), max_length=20, choices=Kind.choices, default=Kind.SPECIALTY
+    )
     intro = models.TextField(_("简介"), blank=True)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -38,7 +40,9 @@ class IndustryPage(AutoSlugMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("intro"), FieldPanel("cover_image")], _("概要")),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("intro"), FieldPanel("cover_image")], _("概要")
+        ),
         FieldPanel("figures"),
         FieldPanel("body"),
     ]

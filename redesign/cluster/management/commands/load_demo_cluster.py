@@ -1,0 +1,61 @@
+"""Load the demo cluster: a portal and county sites with generated Chinese sample content."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from redesign.cluster.demo.builder import DEFAULT_PASSWORD, DemoCluster, DemoError, LoadReport
+
+
+class Command(BaseCommand):
+    """load_demo_cluster [--port 8000] [--password admin12345] [--quiet]."""
+
+    help = (
+        "加载演示网群：一个门户站点（127.0.0.1）和那坡县、靖西市、德保县三个县级站点"
+        "（*.localhost），含示例文章、政策文件、特色产业、图片、附件、管理员和各县编辑账号。"
+        "重复运行不会重复创建。"
+    )
+
+    def add_arguments(self, parser):
+        """Declare the command's options."""
+        parser.add_argument("--port", type=int, default=8000, help="站点端口，默认 8000")
+        parser.add_argument(
+            "--password",
+            default=DEFAULT_PASSWORD,
+            help=f"新建的管理员和编辑账号的密码，默认 {DEFAULT_PASSWORD}",
+        )
+        parser.add_argument("--quiet", action="store_true", help="只输出错误")
+
+    def handle(self, *args, **options):
+        """Load the cluster, or report that it is loaded; then list URLs and logins."""
+        port = options["port"]
+        if not 0 < port < 65536:
+            raise CommandError(f"端口 {port} 不合法。")
+        if len(options["password"]) < 8:
+            raise CommandError("密码至少需要 8 个字符。")
+        quiet = options["quiet"]
+        log = (lambda message: None) if quiet else self.stdout.write
+        cluster = DemoCluster(port=port, password=options["password"], log=log)
+        try:
+            report = cluster.load()
+        except DemoError as err:
+            raise CommandError(str(err)) from err
+        if not quiet:
+            self._report(report)
+
+    def _report(self, report: LoadReport) -> None:
+        """Print whether anything was built, each site's URL and the logins."""
+        if report.already_loaded:
+            self.stdout.write(self.style.WARNING("演示网群已经加载，未做任何更改。"))
+        else:
+            self.stdout.write(self.style.SUCCESS("演示网群加载完成。"))
+        self.stdout.write("")
+        self.stdout.write("站点：")
+        for site in report.sites:
+            self.stdout.write(
+                f"  {site.name}  {site.url}  （{site.articles} 篇文章，{site.pages} 个页面，"
+                f"{site.images} 张图片，{site.documents} 个文件）"
+            )
+        self.stdout.write("")
+        self.stdout.write(f"管理后台：{report.admin_url}")
+        for login in report.logins:
+            password = login.password if login.password else "（账号已存在，密码未更改）"
+            self.stdout.write(f"  {login.role}：用户名 {login.username}  密码 {password}")

@@ -1,0 +1,79 @@
+"""A home page with four feed blocks renders in a fixed number of queries, whatever the volume."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from redesign.core.models import ArticlePage
+from tests.conftest import column_of, make_image
+
+QUERY_BUDGET = 25
+
+
+def _bulk_articles(column, n: int, start: int = 0, image=None) -> None:
+    """Add n live articles quickly (no revisions: only the rendered output matters here)."""
+    now = timezone.now()
+    for i in range(start, start + n):
+        column.add_child(
+            instance=ArticlePage(
+                title=f"{column.title}第{i}篇",
+                slug=f"a{i}",
+                publish_date=now - timedelta(hours=i + 1),
+                first_published_at=now - timedelta(hours=i + 1),
+                source="县融媒体中心",
+                issuing_body="县人民政府办公室",
+                cover_image=image,
+                live=True,
+            )
+        )
+        column.refresh_from_db(fields=["numchild"])
+
+
+@pytest.fixture
+def feed_home(county):
+    """The county home with four feed blocks, one of them with images."""
+    yaowen, zwdt, tzgg = (column_of(county, s) for s in ("yaowen", "zwdt", "tzgg"))
+    home = county.home
+    home.body = [
+        ("news_feed", {"heading": "要闻", "columns": [yaowen], "count": 8,
+                       "show_images": True, "show_dates": True}),
+        ("tabbed_feed", {"heading": "", "count": 6, "show_dates": True, "tabs": [
+            {"label": "要闻", "column": yaowen},
+            {"label": "政务动态", "column": zwdt},
+            {"label": "通知公告", "column": tzgg},
+        ]}),
+        ("gov_affairs_feed", {"heading": "政务动态", "columns": [], "count": 8,
+                              "show_issuing_body": True}),
+        ("notice_list", {"heading": "通知公告", "columns": [tzgg], "count": 8,
+                         "mark_new": True}),
+    ]  # fmt: skip
+    home.save_revision().publish()
+    return county, (yaowen, zwdt, tzgg)
+
+
+def _render_home(client) -> tuple[int, str]:
+    client.get("/", HTTP_HOST="napo.localhost")  # warm caches shared across requests
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/", HTTP_HOST="napo.localhost")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_home_query_count_is_within_budget_and_constant(client, feed_home):
+    county, columns = feed_home
+    image = make_image(county.collection)
+    for column in columns:
+        _bulk_articles(column, 10, image=image)
+    small, html = _render_home(client)
+    assert "要闻第0篇" in html and "通知公告第0篇" in html
+    assert small <= QUERY_BUDGET, small
+
+    for column in columns:
+        _bulk_articles(column, 490, start=10, image=image)
+    large, html = _render_home(client)
+    assert "要闻第0篇" in html
+    assert "要闻第400篇" not in html
+    assert large == small
