@@ -3,11 +3,14 @@
 import re
 
 import pytest
-from django.template import Context, engines
+from django.db import connection
+from django.template import engines
+from django.test.utils import CaptureQueriesContext
 
 from redesign.cluster.models import SiteIdentity
 from redesign.cluster.themes import get_theme
-from tests.conftest import add_article, column_of
+from redesign.core.models import StandardPage
+from tests.conftest import add_article, column_of, make_image
 
 from .conftest import HOST
 
@@ -158,7 +161,7 @@ def test_article_page_links_previous_and_next(client, county):
 
 
 def test_standard_page_renders(client, county):
-    page = column_of(county, "gkxx").specific
+    page = StandardPage.objects.child_of(county.home).get(slug="gkxx")
     page.intro = "那坡县位于广西西部。"
     page.body = [{"type": "paragraph", "value": "<p>全县总面积2231平方公里。</p>"}]
     page.save_revision().publish()
@@ -211,7 +214,7 @@ def test_404_is_themed(client, identity):
 def test_500_template_stands_alone():
     source = (get_theme("default").template_dir / "500.html").read_text(encoding="utf-8")
     assert "{% extends" not in source and "{% static" not in source and "request" not in source
-    html = engines["django"].from_string(source).render(Context())
+    html = engines["django"].from_string(source).render({})
     assert "服务器开小差了" in html
     assert 'href="/"' in html
 
@@ -220,3 +223,40 @@ def test_pages_render_without_a_site_identity_row(client, county):
     SiteIdentity.objects.filter(site=county.site).delete()
     assert get(client, "/").status_code == 200
     assert get(client, "/sitemap/").status_code == 200
+
+
+def test_home_page_skips_the_default_banner_when_the_body_has_one(client, county):
+    image = make_image(title="横幅")
+    home = county.home
+    home.body = [
+        {
+            "type": "banner",
+            "value": {"image": image.pk, "alt": "", "title": "山水那坡", "subtitle": ""},
+        }
+    ]
+    home.save_revision().publish()
+    html = get(client, "/").content.decode()
+    assert "home-block--banner" in html and "山水那坡" in html
+    assert "img/banner.svg" not in html
+
+
+def test_search_snippet_shows_rich_text_as_plain_text(client, county):
+    column = column_of(county, "yaowen")
+    column.intro = "<p>本栏目发布<b>那坡</b>要闻。</p>"
+    column.save_revision().publish()
+    html = get(client, "/search/", q="要闻").content.decode()
+    assert "本栏目发布那坡要闻。" in html
+    assert "&lt;p&gt;" not in html
+
+
+def test_column_page_queries_do_not_grow_with_the_articles_shown(client, county):
+    column = column_of(county, "yaowen")
+    add_article(column, "第一条", days_ago=1, slug="a0")
+    get(client, "/yaowen/")  # warm caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as few:
+        get(client, "/yaowen/")
+    for n in range(1, 15):
+        add_article(column, f"第{n}条", days_ago=n + 1, slug=f"a{n}")
+    with CaptureQueriesContext(connection) as many:
+        get(client, "/yaowen/")
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -11,7 +11,6 @@ from html import escape
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -123,7 +122,7 @@ def image_value(image: Any, alt: str, caption: str = "", credit: str = "") -> di
 
 def link(title: str, page: Page | None = None, url: str = "") -> dict[str, Any]:
     """The value of a LinkBlock: a page or an external URL."""
-    return {"title": title, "page": page.pk if page is not None else None, "url": url}
+    return {"title": title, "page": page.pk if page is not None else None, "external_url": url}
 
 
 def site_url(hostname: str, port: int) -> str:
@@ -219,7 +218,9 @@ class SiteBuilder:
 
     def landscape(self, title: str, name: str, size=(1200, 720), palette: str = "") -> Any:
         """A generated landscape photo."""
-        return self.image(title, f"{name}.jpg", images.landscape(self.rng, size, palette or self.palette))
+        return self.image(
+            title, f"{name}.jpg", images.landscape(self.rng, size, palette or self.palette)
+        )
 
     def covers(self, count: int = 10) -> list[Any]:
         """Cover photos shared by the site's articles, generated once."""
@@ -227,7 +228,11 @@ class SiteBuilder:
             palettes = [self.palette, "fields", "river", "hills", "karst", "forest"]
             for i in range(count):
                 self._covers.append(
-                    self.landscape(f"{self.home.title}风光 {i + 1}", f"cover-{i + 1:02d}", palette=palettes[i % len(palettes)])
+                    self.landscape(
+                        f"{self.home.title}风光 {i + 1}",
+                        f"cover-{i + 1:02d}",
+                        palette=palettes[i % len(palettes)],
+                    )
                 )
         return self._covers
 
@@ -300,9 +305,12 @@ class SiteBuilder:
                 data = documents.make_pdf(spec.title, lines)
             else:
                 data = documents.make_docx(spec.attachment_title.removeprefix("附件："), lines[-6:])
-            name = f"{spec.column}-{spec.publish_date:%Y%m%d}-{self.article_count + 1:03d}.{spec.attachment}"
+            stem = f"{spec.column}-{spec.publish_date:%Y%m%d}-{self.article_count + 1:03d}"
+            name = f"{stem}.{spec.attachment}"
             doc = self.document(spec.attachment_title.removesuffix(".pdf"), name, data)
-            attachments.append(block("attachment", {"document": doc.pk, "title": spec.attachment_title}))
+            attachments.append(
+                block("attachment", {"document": doc.pk, "title": spec.attachment_title})
+            )
         page = ArticlePage(
             title=spec.title,
             slug=slug,
@@ -328,7 +336,7 @@ class SiteBuilder:
         return page
 
     def add_articles(self, specs: list[ArticleSpec]) -> dict[str, list[ArticlePage]]:
-        """Create the articles oldest first (so ids follow dates), grouped by column, newest first."""
+        """Create the articles oldest first; return them by column, newest first."""
         by_column: dict[str, list[ArticlePage]] = {}
         for n, spec in enumerate(sorted(specs, key=lambda s: s.publish_date), start=1):
             slug = f"{spec.column}-{spec.publish_date:%Y%m%d}-{n:03d}"
@@ -341,7 +349,12 @@ class SiteBuilder:
         """An industry page under 特色产业 with figures, enterprises, products and a gallery."""
         cover = self.landscape(industry.title, f"{industry.slug}-cover", palette=industry.palette)
         gallery = [
-            self.landscape(f"{industry.title}图集 {i + 1}", f"{industry.slug}-gallery-{i + 1}", (960, 640), industry.palette)
+            self.landscape(
+                f"{industry.title}图集 {i + 1}",
+                f"{industry.slug}-gallery-{i + 1}",
+                (960, 640),
+                industry.palette,
+            )
             for i in range(3)
         ]
         body: list[dict[str, Any]] = [
@@ -379,7 +392,9 @@ class SiteBuilder:
         body.append(heading("特色产品"))
         for product in industry.products:
             picture = self.image(
-                product.name, f"{industry.slug}-product-{self.image_count}.jpg", images.product(self.rng, product.colour)
+                product.name,
+                f"{industry.slug}-product-{self.image_count}.jpg",
+                images.product(self.rng, product.colour),
             )
             body.append(
                 block(
@@ -400,7 +415,12 @@ class SiteBuilder:
                 {
                     "heading": f"{industry.title}风采",
                     "images": [
-                        image_value(img, f"{county.name}{industry.title}示意风景图 {i + 1}", f"{industry.title}基地", county.media_centre)
+                        image_value(
+                            img,
+                            f"{county.name}{industry.title}示意风景图 {i + 1}",
+                            f"{industry.title}基地",
+                            county.media_centre,
+                        )
                         for i, img in enumerate(gallery)
                     ],
                 },
@@ -449,8 +469,14 @@ def summarise(site: Site, port: int, skipped: bool = False) -> SiteSummary:
 def build_county(builder: SiteBuilder, county: County, port: int) -> None:
     """Fill a provisioned county site with identity, pages, articles, industries and home."""
     gen = ContentGenerator(county, builder.now)
-    logo = builder.image(f"{county.full_name}网站标志", "logo.png", images.emblem(county.primary_color, county.accent_color))
-    banner = builder.image(f"{county.name}风光横幅", "banner.jpg", images.banner(builder.rng, county.palette))
+    logo = builder.image(
+        f"{county.full_name}网站标志",
+        "logo.png",
+        images.emblem(county.primary_color, county.accent_color),
+    )
+    banner = builder.image(
+        f"{county.name}风光横幅", "banner.jpg", images.banner(builder.rng, county.palette)
+    )
     number = int(county.code[-2:])
     builder.set_identity(
         full_name=county.full_name,
@@ -486,7 +512,9 @@ def build_county(builder: SiteBuilder, county: County, port: int) -> None:
     build_county_home(builder, county, gen, columns, industries, banner, port)
 
 
-def build_county_standard_pages(builder: SiteBuilder, county: County, gen: ContentGenerator) -> None:
+def build_county_standard_pages(
+    builder: SiteBuilder, county: County, gen: ContentGenerator
+) -> None:
     """概况信息, 机构职能 and 负责人信息."""
     towns = "、".join(county.towns)
     gallery = builder.covers()[:3]
@@ -509,23 +537,55 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
                     "heading": f"{county.unit}情数据",
                     "figures": [
                         {"value": county.area, "unit": "平方公里", "label": "总面积", "note": ""},
-                        {"value": county.population, "unit": "万人", "label": "户籍人口", "note": ""},
-                        {"value": str(len(county.towns)), "unit": "个", "label": "乡镇", "note": ""},
-                        {"value": county.gdp, "unit": "亿元", "label": "地区生产总值", "note": "演示数据"},
+                        {
+                            "value": county.population,
+                            "unit": "万人",
+                            "label": "户籍人口",
+                            "note": "",
+                        },
+                        {
+                            "value": str(len(county.towns)),
+                            "unit": "个",
+                            "label": "乡镇",
+                            "note": "",
+                        },
+                        {
+                            "value": county.gdp,
+                            "unit": "亿元",
+                            "label": "地区生产总值",
+                            "note": "演示数据",
+                        },
                     ],
                 },
             ),
             heading("行政区划"),
-            block("paragraph", rich(f"全{county.unit}辖{len(county.towns)}个乡镇：{towns}。{county.full_name}驻{county.seat}。")),
+            block(
+                "paragraph",
+                rich(
+                    f"全{county.unit}辖{len(county.towns)}个乡镇：{towns}。{county.full_name}驻{county.seat}。"
+                ),
+            ),
             heading("主要经济指标"),
             table(
                 f"{county.name}主要经济指标（演示数据）",
                 [
                     ["指标", "数值", "同比增长"],
                     ["地区生产总值（亿元）", county.gdp, f"{gen.rng.randint(40, 75) / 10:.1f}%"],
-                    ["一般公共预算收入（亿元）", f"{gen.rng.randint(30, 120) / 10:.1f}", f"{gen.rng.randint(10, 60) / 10:.1f}%"],
-                    ["农村居民人均可支配收入（元）", str(gen.rng.randint(13000, 17000)), f"{gen.rng.randint(60, 90) / 10:.1f}%"],
-                    ["社会消费品零售总额（亿元）", f"{gen.rng.randint(150, 600) / 10:.1f}", f"{gen.rng.randint(30, 70) / 10:.1f}%"],
+                    [
+                        "一般公共预算收入（亿元）",
+                        f"{gen.rng.randint(30, 120) / 10:.1f}",
+                        f"{gen.rng.randint(10, 60) / 10:.1f}%",
+                    ],
+                    [
+                        "农村居民人均可支配收入（元）",
+                        str(gen.rng.randint(13000, 17000)),
+                        f"{gen.rng.randint(60, 90) / 10:.1f}%",
+                    ],
+                    [
+                        "社会消费品零售总额（亿元）",
+                        f"{gen.rng.randint(150, 600) / 10:.1f}",
+                        f"{gen.rng.randint(30, 70) / 10:.1f}%",
+                    ],
                 ],
                 f"{county.dept('统计局')}",
             ),
@@ -534,7 +594,9 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
                 {
                     "heading": f"{county.name}风光",
                     "images": [
-                        image_value(img, f"{county.name}山水田园示意图 {i + 1}", "", county.media_centre)
+                        image_value(
+                            img, f"{county.name}山水田园示意图 {i + 1}", "", county.media_centre
+                        )
                         for i, img in enumerate(gallery)
                     ],
                 },
@@ -552,7 +614,7 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
                 rich_list(
                     [
                         f"执行{county.unit}人民代表大会及其常务委员会的决议和上级国家行政机关的决定和命令。",
-                        f"领导所属各工作部门和乡镇人民政府的工作。",
+                        "领导所属各工作部门和乡镇人民政府的工作。",
                         f"编制和执行{county.unit}国民经济和社会发展规划、预算。",
                         "管理本行政区域内的经济、教育、科学、文化、卫生、体育、城乡建设等行政工作。",
                         "保护公民的人身权利、民主权利和其他权利，保障各民族的平等权利。",
@@ -565,7 +627,11 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
                 f"{county.full_name}工作部门（演示数据）",
                 [["部门名称", "办公电话", "办公地址"]]
                 + [
-                    [dept, f"{county.phone[:5]}{6820100 + i * 37}", f"{county.seat}行政中心{i + 1}号楼"]
+                    [
+                        dept,
+                        f"{county.phone[:5]}{6820100 + i * 37}",
+                        f"{county.seat}行政中心{i + 1}号楼",
+                    ]
                     for i, dept in enumerate(departments)
                 ],
             ),
@@ -585,7 +651,11 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
         block("paragraph", rich("以下人物、照片和分工均为演示数据，与真实人员无关。")),
     ]
     for i, (name, role, duties) in enumerate(gen.leaders()):
-        photo = builder.image(f"{role}{name}（示意图）", f"leader-{i + 1}.jpg", images.portrait(builder.rng, county.primary_color))
+        photo = builder.image(
+            f"{role}{name}（示意图）",
+            f"leader-{i + 1}.jpg",
+            images.portrait(builder.rng, county.primary_color),
+        )
         leaders_body.append(
             block(
                 "two_columns",
@@ -593,7 +663,9 @@ def build_county_standard_pages(builder: SiteBuilder, county: County, gen: Conte
                     "left": [block("image", image_value(photo, f"{role}{name}的照片（示意图）"))],
                     "right": [
                         heading(f"{name}　{role}", "h2"),
-                        block("paragraph", rich(f"职务：{county.full_name}{role}", f"分工：{duties}")),
+                        block(
+                            "paragraph", rich(f"职务：{county.full_name}{role}", f"分工：{duties}")
+                        ),
                     ],
                 },
             )
@@ -622,8 +694,12 @@ def build_county_home(
     ]
     topics = []
     for i, (title, page) in enumerate(topic_specs):
-        picture = builder.image(title, f"topic-{i + 1}.png", images.topic_banner(builder.rng, county.primary_color, county.accent_color))
-        topics.append({"image": picture.pk, "title": title, "page": page.pk, "url": ""})
+        picture = builder.image(
+            title,
+            f"topic-{i + 1}.png",
+            images.topic_banner(builder.rng, county.primary_color, county.accent_color),
+        )
+        topics.append({"image": picture.pk, "title": title, "page": page.pk, "external_url": ""})
     cards = []
     for page, industry in zip(industries, county.industries, strict=True):
         cards.append(
@@ -634,7 +710,7 @@ def build_county_home(
                 "summary": industry.summary,
                 "figures": [figure.as_block_value() for figure in industry.figures[:2]],
                 "page": page.pk,
-                "url": "",
+                "external_url": "",
             }
         )
     body = [
@@ -648,8 +724,13 @@ def build_county_home(
                 "link": link(f"走进{county.name}", builder.child("gkxx")),
             },
         ),
-        block("notice_ticker", {"label": "通知公告", "columns": [tzgg.pk], "count": 5, "duration": 30}),
-        block("featured_news", {"heading": "头条", "articles": [p.pk for p in featured], "style": "carousel"}),
+        block(
+            "notice_ticker", {"label": "通知公告", "columns": [tzgg.pk], "count": 5, "duration": 30}
+        ),
+        block(
+            "featured_news",
+            {"heading": "头条", "articles": [p.pk for p in featured], "style": "carousel"},
+        ),
         block(
             "tabbed_feed",
             {
@@ -665,19 +746,33 @@ def build_county_home(
         ),
         block(
             "news_feed",
-            {"heading": "要闻", "columns": [yaowen.pk], "count": 6, "show_images": True, "show_dates": True},
+            {
+                "heading": "要闻",
+                "columns": [yaowen.pk],
+                "count": 6,
+                "show_images": True,
+                "show_dates": True,
+            },
         ),
         block(
             "gov_affairs_feed",
             {"heading": "政务动态", "columns": [zwdt.pk], "count": 8, "show_issuing_body": True},
         ),
-        block("notice_list", {"heading": "通知公告", "columns": [tzgg.pk, zcwj.pk], "count": 8, "mark_new": True}),
+        block(
+            "notice_list",
+            {"heading": "通知公告", "columns": [tzgg.pk, zcwj.pk], "count": 8, "mark_new": True},
+        ),
         block(
             "service_tiles",
             {
                 "heading": "办事服务",
                 "tiles": [
-                    {"icon": icon, "title": title, "page": None, "url": f"https://zwfw.example.org/{county.key}/{path}"}
+                    {
+                        "icon": icon,
+                        "title": title,
+                        "page": None,
+                        "external_url": f"https://zwfw.example.org/{county.key}/{path}",
+                    }
                     for icon, title, path in SERVICE_TILES[:8]
                 ],
             },
@@ -691,7 +786,12 @@ def build_county_home(
                     {"value": county.area, "unit": "平方公里", "label": "总面积", "note": ""},
                     {"value": county.population, "unit": "万人", "label": "户籍人口", "note": ""},
                     {"value": str(len(county.towns)), "unit": "个", "label": "乡镇", "note": ""},
-                    {"value": county.gdp, "unit": "亿元", "label": "地区生产总值", "note": "演示数据"},
+                    {
+                        "value": county.gdp,
+                        "unit": "亿元",
+                        "label": "地区生产总值",
+                        "note": "演示数据",
+                    },
                 ],
             },
         ),
@@ -726,20 +826,27 @@ def build_county_home(
                         "links": [
                             link(PORTAL.full_name, url=site_url(PORTAL_HOSTNAME, port)),
                             link("自治区人民政府门户网站（示例）", url="https://gx.example.org/"),
-                            link("百色市人民政府门户网站（示例）", url="https://baise.example.org/"),
+                            link(
+                                "百色市人民政府门户网站（示例）", url="https://baise.example.org/"
+                            ),
                         ],
                     },
                     {
                         "label": "部门网站",
                         "links": [
-                            link(county.dept(suffix), url=f"https://{slug}.{county.key}.example.org/")
+                            link(
+                                county.dept(suffix), url=f"https://{slug}.{county.key}.example.org/"
+                            )
                             for suffix, slug in DEPT_LINKS
                         ],
                     },
                     {
                         "label": "乡镇网站",
                         "links": [
-                            link(f"{town}人民政府", url=f"https://town{i + 1}.{county.key}.example.org/")
+                            link(
+                                f"{town}人民政府",
+                                url=f"https://town{i + 1}.{county.key}.example.org/",
+                            )
                             for i, town in enumerate(county.towns)
                         ],
                     },
@@ -754,7 +861,9 @@ def build_county_home(
     home = builder.home
     home.intro = f"{county.slogan}——{county.full_name}门户网站（演示）"
     home.seo_title = county.full_name
-    home.search_description = f"{county.full_name}门户网站：要闻、政务动态、通知公告、政策文件和特色产业。"
+    home.search_description = (
+        f"{county.full_name}门户网站：要闻、政务动态、通知公告、政策文件和特色产业。"
+    )
     home.body = body
     builder.publish(home)
 
@@ -766,7 +875,11 @@ def build_county_home(
 
 def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site]) -> None:
     """Fill the portal: identity, its own news and a home that lists the county sites."""
-    logo = builder.image(f"{PORTAL.full_name}标志", "logo.png", images.emblem(PORTAL.primary_color, PORTAL.accent_color))
+    logo = builder.image(
+        f"{PORTAL.full_name}标志",
+        "logo.png",
+        images.emblem(PORTAL.primary_color, PORTAL.accent_color),
+    )
     banner = builder.image("网群门户横幅", "banner.jpg", images.banner(builder.rng, PORTAL.palette))
     builder.set_identity(
         full_name=PORTAL.full_name,
@@ -812,8 +925,18 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
                 {
                     "heading": "网群概况",
                     "figures": [
-                        {"value": str(len(COUNTIES)), "unit": "个", "label": "接入站点", "note": "演示"},
-                        {"value": "3", "unit": "级", "label": "内容保障角色", "note": "信息员、审核、维护"},
+                        {
+                            "value": str(len(COUNTIES)),
+                            "unit": "个",
+                            "label": "接入站点",
+                            "note": "演示",
+                        },
+                        {
+                            "value": "3",
+                            "unit": "级",
+                            "label": "内容保障角色",
+                            "note": "信息员、审核、维护",
+                        },
                     ],
                 },
             ),
@@ -822,12 +945,30 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
     builder.fill_standard(
         "jgzn",
         f"{PORTAL.operator}负责网群平台的运行维护和内容保障。",
-        [block("paragraph", rich_list(["平台运行维护和安全防护。", "各站点主题设计和改版。", "信息员培训和内容保障考核。"]))],
+        [
+            block(
+                "paragraph",
+                rich_list(
+                    [
+                        "平台运行维护和安全防护。",
+                        "各站点主题设计和改版。",
+                        "信息员培训和内容保障考核。",
+                    ]
+                ),
+            )
+        ],
     )
     builder.fill_standard(
         "fzrxx",
         "网群运营中心联系方式。",
-        [block("paragraph", rich(f"地址：{PORTAL.address}", f"电话：{PORTAL.phone}", "本页人物信息为演示数据。"))],
+        [
+            block(
+                "paragraph",
+                rich(
+                    f"地址：{PORTAL.address}", f"电话：{PORTAL.phone}", "本页人物信息为演示数据。"
+                ),
+            )
+        ],
     )
     county_homes = {key: site.root_page.specific for key, site in county_sites.items()}
     county_columns = {
@@ -850,11 +991,13 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
                     "summary": page.intro,
                     "figures": [],
                     "page": page.pk,
-                    "url": "",
+                    "external_url": "",
                 }
             )
     county_links = [
-        link(county.full_name, url=site_url(county.hostname, port)) for county in COUNTIES if county.key in county_sites
+        link(county.full_name, url=site_url(county.hostname, port))
+        for county in COUNTIES
+        if county.key in county_sites
     ]
     body: list[dict[str, Any]] = [
         block(
@@ -870,11 +1013,21 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
         block("quick_links", {"heading": "县级网站", "links": county_links}),
         block(
             "featured_news",
-            {"heading": "网群要闻", "articles": [p.pk for p in columns["yaowen"][:3]], "style": "hero"},
+            {
+                "heading": "网群要闻",
+                "articles": [p.pk for p in columns["yaowen"][:3]],
+                "style": "hero",
+            },
         ),
         block(
             "news_feed",
-            {"heading": "网群动态", "columns": [builder.child("yaowen").pk], "count": 8, "show_images": False, "show_dates": True},
+            {
+                "heading": "网群动态",
+                "columns": [builder.child("yaowen").pk],
+                "count": 8,
+                "show_images": False,
+                "show_dates": True,
+            },
         ),
     ]
     tabs = [
@@ -883,9 +1036,21 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
         if county_columns.get(county.key) is not None
     ]
     if tabs:
-        body.append(block("tabbed_feed", {"heading": "各县要闻", "tabs": tabs, "count": 6, "show_dates": True}))
+        body.append(
+            block(
+                "tabbed_feed", {"heading": "各县要闻", "tabs": tabs, "count": 6, "show_dates": True}
+            )
+        )
     body.append(
-        block("notice_list", {"heading": "通知公告", "columns": [builder.child("tzgg").pk], "count": 6, "mark_new": True})
+        block(
+            "notice_list",
+            {
+                "heading": "通知公告",
+                "columns": [builder.child("tzgg").pk],
+                "count": 6,
+                "mark_new": True,
+            },
+        )
     )
     if cards:
         body.append(block("industry_showcase", {"heading": "各县特色产业", "cards": cards}))
@@ -895,19 +1060,27 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
             {
                 "heading": "相关网站",
                 "groups": [
-                    {"label": "县级网站", "links": county_links or [link(PORTAL.full_name, url=site_url(PORTAL_HOSTNAME, port))]},
+                    {
+                        "label": "县级网站",
+                        "links": county_links
+                        or [link(PORTAL.full_name, url=site_url(PORTAL_HOSTNAME, port))],
+                    },
                     {
                         "label": "上级网站",
                         "links": [
                             link("自治区人民政府门户网站（示例）", url="https://gx.example.org/"),
-                            link("百色市人民政府门户网站（示例）", url="https://baise.example.org/"),
+                            link(
+                                "百色市人民政府门户网站（示例）", url="https://baise.example.org/"
+                            ),
                         ],
                     },
                 ],
             },
         )
     )
-    body.append(block("paragraph", rich("本站为“网群”改版工具包的演示门户，文中人物、数据和文件均为虚构。")))
+    body.append(
+        block("paragraph", rich("本站为“网群”改版工具包的演示门户，文中人物、数据和文件均为虚构。"))
+    )
     home = builder.home
     home.intro = "百色市网群：一个平台承载全市县级政府网站（演示）"
     home.seo_title = PORTAL.full_name
@@ -918,20 +1091,6 @@ def build_portal(builder: SiteBuilder, port: int, county_sites: dict[str, Site])
 # --------------------------------------------------------------------------------------------
 # The whole cluster
 # --------------------------------------------------------------------------------------------
-
-
-def remove_wagtail_welcome_site() -> bool:
-    """Remove the untouched "Welcome to Wagtail" site that would answer localhost:8000."""
-    base_page_type = ContentType.objects.get_for_model(Page)
-    removed = False
-    for site in Site.objects.filter(hostname="localhost", port=80).select_related("root_page"):
-        root = site.root_page
-        if root.content_type_id == base_page_type.pk and root.depth == 2 and root.numchild == 0:
-            site.delete()
-            if not Site.objects.filter(root_page=root).exists():
-                root.delete()
-            removed = True
-    return removed
 
 
 def site_has_content(site: Site) -> bool:
@@ -960,7 +1119,11 @@ class DemoCluster:
 
     def find_site(self, hostname: str) -> Site | None:
         """The demo site at hostname on the chosen port, if it exists."""
-        return Site.objects.filter(hostname=hostname, port=self.port).select_related("root_page").first()
+        return (
+            Site.objects.filter(hostname=hostname, port=self.port)
+            .select_related("root_page")
+            .first()
+        )
 
     def is_loaded(self) -> bool:
         """Whether the portal and every county site exist and have content."""
@@ -1002,7 +1165,9 @@ class DemoCluster:
             )
             password = self.password
         user.groups.add(result.groups["maintainer"])
-        return user, Login(username, password, f"{county.name}维护（{result.groups['maintainer'].name}）")
+        return user, Login(
+            username, password, f"{county.name}维护（{result.groups['maintainer'].name}）"
+        )
 
     def existing_logins(self) -> list[Login]:
         """The demo logins as found, without passwords."""
@@ -1024,11 +1189,7 @@ class DemoCluster:
             report.logins = self.existing_logins()
             return report
 
-        with transaction.atomic():
-            admin_login = self.ensure_admin()
-            if remove_wagtail_welcome_site():
-                self.log("已移除 Wagtail 默认欢迎页站点（localhost:80）。")
-        report.logins.append(admin_login)
+        report.logins.append(self.ensure_admin())
 
         county_sites: dict[str, Site] = {}
         for county in self.counties:
@@ -1059,7 +1220,9 @@ class DemoCluster:
         self.log(f"正在创建 {county.full_name}（{county.hostname}:{self.port}）……")
         try:
             with transaction.atomic():
-                result = create_county_site(county.full_name, county.hostname, self.port, "default", False)
+                result = create_county_site(
+                    county.full_name, county.hostname, self.port, "default", False
+                )
                 editor, login = self.ensure_editor(county, result)
                 builder = SiteBuilder(
                     result, editor, self._rng(county.key), self.now, county.key,
@@ -1086,7 +1249,9 @@ class DemoCluster:
         self.log(f"正在创建 {PORTAL.full_name}（{PORTAL_HOSTNAME}:{self.port}）……")
         try:
             with transaction.atomic():
-                result = create_county_site(PORTAL.name, PORTAL_HOSTNAME, self.port, "default", True)
+                result = create_county_site(
+                    PORTAL.name, PORTAL_HOSTNAME, self.port, "default", True
+                )
                 owner = get_user_model().objects.get(username=ADMIN_USERNAME)
                 builder = SiteBuilder(
                     result, owner, self._rng("portal"), self.now, "portal",
@@ -1102,6 +1267,8 @@ class DemoCluster:
         return summary
 
 
-def load_demo_cluster(port: int = 8000, password: str = DEFAULT_PASSWORD, log: Log | None = None) -> LoadReport:
+def load_demo_cluster(
+    port: int = 8000, password: str = DEFAULT_PASSWORD, log: Log | None = None
+) -> LoadReport:
     """Load the demo cluster (or report that it is loaded) and return what it holds."""
     return DemoCluster(port=port, password=password, log=log).load()

@@ -151,9 +151,7 @@ def emblem(primary: str, accent: str, size: int = 256) -> bytes:
     draw.ellipse((inset, inset, big - inset, big - inset), fill=(255, 255, 255))
     inner = inset * 2
     draw.ellipse((inner, inner, big - inner, big - inner), fill=_mix(p, (255, 255, 255), 0.85))
-    draw.ellipse(
-        (big * 0.58, big * 0.22, big * 0.72, big * 0.36), fill=a
-    )  # the sun
+    draw.ellipse((big * 0.58, big * 0.22, big * 0.72, big * 0.36), fill=a)  # the sun
     draw.polygon(
         [(big * 0.18, big * 0.68), (big * 0.38, big * 0.34), (big * 0.56, big * 0.68)], fill=p
     )
@@ -163,8 +161,16 @@ def emblem(primary: str, accent: str, size: int = 256) -> bytes:
     )
     for i in range(3):  # waves
         y = big * (0.72 + i * 0.06)
-        draw.arc((big * 0.2, y - big * 0.05, big * 0.5, y + big * 0.05), 0, 180, fill=p, width=big // 60)
-        draw.arc((big * 0.5, y - big * 0.05, big * 0.8, y + big * 0.05), 180, 360, fill=p, width=big // 60)
+        draw.arc(
+            (big * 0.2, y - big * 0.05, big * 0.5, y + big * 0.05), 0, 180, fill=p, width=big // 60
+        )
+        draw.arc(
+            (big * 0.5, y - big * 0.05, big * 0.8, y + big * 0.05),
+            180,
+            360,
+            fill=p,
+            width=big // 60,
+        )
     return _to_bytes(image.resize((size, size), Image.Resampling.LANCZOS), "PNG")
 
 
@@ -183,7 +189,9 @@ def portrait(rng: random.Random, primary: str, size: tuple[int, int] = (240, 320
     skin = (222, 190, 160)
     draw.rectangle((width * 0.43, height * 0.5, width * 0.57, height * 0.64), fill=skin)
     draw.ellipse((width * 0.3, height * 0.2, width * 0.7, height * 0.56), fill=skin)
-    draw.chord((width * 0.29, height * 0.17, width * 0.71, height * 0.46), 180, 360, fill=(40, 35, 32))
+    draw.chord(
+        (width * 0.29, height * 0.17, width * 0.71, height * 0.46), 180, 360, fill=(40, 35, 32)
+    )
     return _to_bytes(image)
 
 
@@ -200,7 +208,10 @@ def product(rng: random.Random, colour: str, size: tuple[int, int] = (800, 600))
         y = height * (0.66 + i * 0.06)
         draw.line((0, y, width, y), fill=_mix(table, (90, 60, 40), 0.3), width=2)
     cx, cy = width / 2, height * 0.68
-    draw.ellipse((cx - width * 0.32, cy - height * 0.08, cx + width * 0.32, cy + height * 0.1), fill=(236, 232, 222))
+    draw.ellipse(
+        (cx - width * 0.32, cy - height * 0.08, cx + width * 0.32, cy + height * 0.1),
+        fill=(236, 232, 222),
+    )
     r = min(width, height) * 0.075
     positions = []
     for row in range(3):
@@ -212,7 +223,10 @@ def product(rng: random.Random, colour: str, size: tuple[int, int] = (800, 600))
         shade = _mix(main, (0, 0, 0), rng.uniform(0, 0.2))
         draw.ellipse((x - r, y - r, x + r, y + r), fill=shade)
         hl = r * 0.35
-        draw.ellipse((x - r * 0.5, y - r * 0.6, x - r * 0.5 + hl, y - r * 0.6 + hl), fill=_mix(shade, (255, 255, 255), 0.5))
+        draw.ellipse(
+            (x - r * 0.5, y - r * 0.6, x - r * 0.5 + hl, y - r * 0.6 + hl),
+            fill=_mix(shade, (255, 255, 255), 0.5),
+        )
     leaf = (70, 130, 60)
     for _ in range(4):
         x, y = rng.choice(positions)
@@ -220,7 +234,9 @@ def product(rng: random.Random, colour: str, size: tuple[int, int] = (800, 600))
     return _to_bytes(image.filter(ImageFilter.SMOOTH))
 
 
-def topic_banner(rng: random.Random, primary: str, accent: str, size: tuple[int, int] = (600, 180)) -> bytes:
+def topic_banner(
+    rng: random.Random, primary: str, accent: str, size: tuple[int, int] = (600, 180)
+) -> bytes:
     """An abstract banner for a 专题: a gradient with circles and a ribbon."""
     width, height = size
     p, a = hex_to_rgb(primary), hex_to_rgb(accent)

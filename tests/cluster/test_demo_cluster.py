@@ -1,0 +1,259 @@
+"""The demo cluster: loaded once per module, every site renders, a second load changes nothing."""
+
+import datetime
+import io
+import re
+import zipfile
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail import blocks as wagtail_blocks
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from redesign.cluster.demo import documents
+from redesign.cluster.demo.builder import DEFAULT_PASSWORD, PORTAL_HOSTNAME
+from redesign.cluster.demo.content import COUNTIES, PORTAL, ContentGenerator, portal_articles
+from redesign.cluster.models import SiteIdentity
+from redesign.core.models import ArticlePage, IndustryPage, StandardPage
+
+PORT = 8000
+
+
+@pytest.fixture(scope="module")
+def demo_cluster(django_db_setup, django_db_blocker):
+    """Load the demo cluster once for this module and roll it back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_cluster", "--quiet")
+        yield
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+def site_for(hostname: str) -> Site:
+    """The demo site at hostname:8000."""
+    return Site.objects.select_related("root_page").get(hostname=hostname, port=PORT)
+
+
+def host(hostname: str) -> str:
+    """The Host header of a demo site."""
+    return f"{hostname}:{PORT}"
+
+
+# -- generated files (no database) ------------------------------------------------------------
+
+
+def test_pdf_is_well_formed():
+    """The hand-written PDF has a header, a correct cross-reference table and an end marker."""
+    data = documents.make_pdf("那坡县人民政府关于印发《示例方案》的通知", ["第一段。", "第二段文字。"])
+    assert data.startswith(b"%PDF-1.4")
+    assert data.rstrip().endswith(b"%%EOF")
+    startxref = int(re.search(rb"startxref\n(\d+)\n", data).group(1))
+    assert data[startxref:].startswith(b"xref")
+    offsets = [int(m) for m in re.findall(rb"(\d{10}) 00000 n", data)]
+    for number, offset in enumerate(offsets, start=1):
+        assert data[offset:].startswith(b"%d 0 obj" % number)
+    assert "示例方案".encode("utf-16-be").hex().upper().encode() in data
+
+
+def test_docx_is_a_word_document():
+    """The DOCX is a zip holding the content types and the main document part."""
+    data = documents.make_docx("报名登记表", ["姓名：", "联系电话："])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {"[Content_Types].xml", "_rels/.rels", "word/document.xml"} <= set(
+            archive.namelist()
+        )
+        assert "报名登记表" in archive.read("word/document.xml").decode("utf-8")
+
+
+def test_content_is_deterministic_and_in_the_past():
+    """The same seed and moment give the same articles, all dated before that moment."""
+    now = timezone.localtime(timezone.now())
+    first = ContentGenerator(COUNTIES[0], now).articles()
+    second = ContentGenerator(COUNTIES[0], now).articles()
+    assert [a.title for a in first] == [a.title for a in second]
+    assert len({a.title for a in first}) == len(first)
+    for spec in first + portal_articles(now):
+        assert spec.publish_date < now
+        assert now - spec.publish_date < datetime.timedelta(days=130)
+
+
+# -- the loaded cluster -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("county", COUNTIES, ids=lambda c: c.key)
+def test_county_home_shows_its_own_name_only(demo_cluster, client, county):
+    """Each county home renders on its own hostname with its name and no other county's."""
+    response = client.get("/", HTTP_HOST=host(county.hostname))
+    assert response.status_code == 200
+    html = response.content.decode("utf-8")
+    assert county.full_name in html
+    for other in COUNTIES:
+        if other.key != county.key:
+            assert other.name not in html
+
+
+@pytest.mark.django_db
+def test_portal_is_the_default_site_and_lists_the_counties(demo_cluster, client):
+    """The portal answers 127.0.0.1:8000 and unknown hosts, and links every county site."""
+    portal = site_for(PORTAL_HOSTNAME)
+    assert portal.is_default_site
+    response = client.get("/", HTTP_HOST=host(PORTAL_HOSTNAME))
+    assert response.status_code == 200
+    html = response.content.decode("utf-8")
+    assert PORTAL.full_name in html
+    for county in COUNTIES:
+        assert f"http://{county.hostname}:{PORT}/" in html
+    assert client.get("/", HTTP_HOST="localhost:8000").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("county", COUNTIES, ids=lambda c: c.key)
+def test_county_articles(demo_cluster, county):
+    """Dozens of live, past-dated articles across the four article columns, with metadata."""
+    root = site_for(county.hostname).root_page
+    articles = list(ArticlePage.objects.descendant_of(root).live())
+    assert len(articles) >= 30
+    columns = {article.get_parent().slug for article in articles}
+    assert {"yaowen", "zwdt", "tzgg", "zcwj"} <= columns
+    now = timezone.now()
+    assert all(a.publish_date is not None and a.publish_date <= now for a in articles)
+    dates = sorted(a.publish_date for a in articles)
+    assert now - dates[0] > datetime.timedelta(days=60)
+    assert now - dates[-1] < datetime.timedelta(days=3)
+
+    by_column = {}
+    for article in articles:
+        by_column.setdefault(article.get_parent().slug, []).append(article)
+    news = by_column["yaowen"] + by_column["zwdt"]
+    assert all(a.source for a in news) and any(a.author for a in news)
+    assert any(a.cover_image_id for a in by_column["yaowen"])
+    assert any(a.origin == "reprint" and a.origin_source for a in news)
+    notices = by_column["tzgg"]
+    assert any(re.fullmatch(rf"{county.abbr}\w+〔\d{{4}}〕\d+号", a.document_number) for a in notices)
+    assert all(a.issuing_body for a in notices)
+    for policy in by_column["zcwj"]:
+        assert policy.document_number and policy.issuing_body and policy.index_number
+        assert policy.written_date is not None
+        assert policy.written_date <= timezone.localtime(policy.publish_date).date()
+        attached = [child.value["document"] for child in policy.attachments]
+        assert attached and attached[0].file.name.endswith(".pdf") and attached[0].file_size
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("county", COUNTIES, ids=lambda c: c.key)
+def test_county_static_and_industry_pages(demo_cluster, client, county):
+    """概况信息, 机构职能, 负责人信息 have bodies; 2–3 industry pages have figures and render."""
+    root = site_for(county.hostname).root_page
+    for slug in ("gkxx", "jgzn", "fzrxx"):
+        page = StandardPage.objects.child_of(root).get(slug=slug)
+        assert page.live and len(page.body) >= 1
+    gkxx = StandardPage.objects.child_of(root).get(slug="gkxx")
+    assert "key_figures" in [child.block_type for child in gkxx.body]
+    industries = list(IndustryPage.objects.descendant_of(root).live())
+    assert 2 <= len(industries) <= 3
+    for industry in industries:
+        assert len(industry.figures) >= 2 and industry.cover_image_id
+        kinds = {child.block_type for child in industry.body}
+        assert {"enterprise", "product", "gallery"} <= kinds
+    for page in [industries[0], gkxx, ArticlePage.objects.descendant_of(root).first()]:
+        response = client.get(page.url, HTTP_HOST=host(county.hostname))
+        assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_site_identities_are_distinct_and_valid(demo_cluster):
+    """Every demo site has a valid identity; colours and codes differ between sites."""
+    identities = [
+        SiteIdentity.for_site(site_for(h))
+        for h in [PORTAL_HOSTNAME, *(c.hostname for c in COUNTIES)]
+    ]
+    for identity in identities:
+        identity.full_clean()
+        assert identity.icp_number.startswith("桂ICP备")
+        assert identity.police_number.startswith("桂公网安备")
+        assert identity.organizer and identity.address and identity.phone and identity.logo_id
+    assert len({i.identity_code for i in identities}) == len(identities)
+    assert len({i.primary_color for i in identities}) == len(identities)
+
+
+def _check_raw(block, raw, path: str) -> None:
+    """Fail when raw JSON uses a child name the block does not define."""
+    if isinstance(block, wagtail_blocks.StructBlock):
+        assert isinstance(raw, dict), path
+        unknown = set(raw) - set(block.child_blocks)
+        assert not unknown, f"{path}: unknown fields {unknown}"
+        for name, child in block.child_blocks.items():
+            if name in raw:
+                _check_raw(child, raw[name], f"{path}.{name}")
+    elif isinstance(block, wagtail_blocks.ListBlock):
+        for i, item in enumerate(raw):
+            value = item["value"] if isinstance(item, dict) and "id" in item else item
+            _check_raw(block.child_block, value, f"{path}[{i}]")
+    elif isinstance(block, wagtail_blocks.StreamBlock):
+        for i, item in enumerate(raw):
+            assert item["type"] in block.child_blocks, f"{path}[{i}]: {item['type']}"
+            _check_raw(block.child_blocks[item["type"]], item["value"], f"{path}[{i}]")
+
+
+@pytest.mark.django_db
+def test_stream_values_match_the_block_library(demo_cluster):
+    """Every demo StreamField value uses the blocks' field names and passes block validation."""
+    roots = [site_for(h).root_page for h in [PORTAL_HOSTNAME, *(c.hostname for c in COUNTIES)]]
+    checked = 0
+    for root in roots:
+        for page in Page.objects.descendant_of(root, inclusive=True).specific():
+            for field in page._meta.get_fields():
+                if not isinstance(field, StreamField):
+                    continue
+                value = getattr(page, field.name)
+                label = f"{page.title} {field.name}"
+                _check_raw(field.stream_block, list(value.raw_data), label)
+                field.stream_block.clean(value)
+                checked += 1
+    assert checked > 100
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing(demo_cluster):
+    """Loading again reports that the cluster is loaded and creates nothing."""
+    counts = (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        get_document_model().objects.count(),
+        get_user_model().objects.count(),
+        Site.objects.count(),
+    )
+    out = StringIO()
+    call_command("load_demo_cluster", stdout=out)
+    assert "已经加载" in out.getvalue()
+    assert "http://napo.localhost:8000/" in out.getvalue()
+    assert counts == (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        get_document_model().objects.count(),
+        get_user_model().objects.count(),
+        Site.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_admin_and_editors_can_log_in(demo_cluster, client):
+    """The superuser and each county's editor (in its 维护 group) can log in to the admin."""
+    assert client.login(username="admin", password=DEFAULT_PASSWORD)
+    assert client.get("/admin/", HTTP_HOST=host(PORTAL_HOSTNAME)).status_code == 200
+    client.logout()
+    for county in COUNTIES:
+        editor = get_user_model().objects.get(username=f"{county.key}_editor")
+        assert editor.groups.filter(name=f"{county.full_name} 维护").exists()
+        assert client.login(username=editor.username, password=DEFAULT_PASSWORD)
+        assert client.get("/admin/", HTTP_HOST=host(county.hostname)).status_code == 200
+        client.logout()
