@@ -121,6 +121,7 @@ class FeedItem:
     page: Any
     date: datetime.date | None
     is_new: bool = False
+    request: Any = None
 
     @property
     def title(self) -> str:
@@ -129,16 +130,18 @@ class FeedItem:
 
     @property
     def url(self) -> str:
-        """The article's URL (uses the cached site root paths, no query per item)."""
-        return self.page.url or ""
+        """The article's URL, root-relative on its own site (cached site root paths, no query)."""
+        return self.page.get_url(self.request) or ""
 
 
-def feed_items(articles: Iterable[Any], today: datetime.date | None = None) -> list[FeedItem]:
-    """Wrap articles as feed items with their shown date and new mark."""
+def feed_items(
+    articles: Iterable[Any], today: datetime.date | None = None, request: Any = None
+) -> list[FeedItem]:
+    """Wrap articles as feed items with their shown date, new mark and the rendering request."""
     today = today or timezone.localdate()
     items = []
     for article in articles:
         date = shown_date(article)
         is_new = date is not None and 0 <= (today - date).days < NEW_MARK_DAYS
-        items.append(FeedItem(page=article, date=date, is_new=is_new))
+        items.append(FeedItem(page=article, date=date, is_new=is_new, request=request))
     return items

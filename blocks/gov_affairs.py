@@ -43,7 +43,7 @@ class GovAffairsFeedBlock(SectionMixin, blocks.StructBlock):
         articles = article_queryset(
             value.chosen_columns, parent_context, column_types=GOV_AFFAIRS_COLUMN_TYPES
         )[: value.get("count") or 8]
-        context["items"] = feed_items(articles)
+        context["items"] = feed_items(articles, request=context.get("request"))
         return context
 
 
@@ -74,7 +74,7 @@ class NoticeListBlock(SectionMixin, blocks.StructBlock):
         articles = article_queryset(
             value.chosen_columns, parent_context, column_types=NOTICE_COLUMN_TYPES
         )[: value.get("count") or 8]
-        context["items"] = feed_items(articles)
+        context["items"] = feed_items(articles, request=context.get("request"))
         return context
 
 
@@ -102,7 +102,7 @@ class NoticeTickerBlock(SectionMixin, blocks.StructBlock):
         articles = article_queryset(
             value.chosen_columns, parent_context, column_types=NOTICE_COLUMN_TYPES
         )[: value.get("count") or 5]
-        context["items"] = feed_items(articles)
+        context["items"] = feed_items(articles, request=context.get("request"))
         return context
 
 

@@ -71,7 +71,7 @@ class NewsFeedBlock(SectionMixin, blocks.StructBlock):
         articles = article_queryset(
             value.chosen_columns, parent_context, images=bool(value.get("show_images"))
         )[: value.get("count") or 8]
-        context["items"] = feed_items(articles)
+        context["items"] = feed_items(articles, request=context.get("request"))
         return context
 
 
@@ -106,7 +106,10 @@ class FeaturedNewsBlock(SectionMixin, blocks.StructBlock):
                 article_model().objects.live().defer_streamfields().filter(pk__in=ids)
             )
             by_id = {article.pk: article for article in queryset}
-            items = feed_items(by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id)
+            items = feed_items(
+                (by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id),
+                request=context.get("request"),
+            )
         context["items"] = items
         return context
 
@@ -168,7 +171,10 @@ class TabbedFeedBlock(SectionMixin, blocks.StructBlock):
         for tab in value.get("tabs") or []:
             column = tab.get("column")
             columns = [column] if column is not None else []
-            items = feed_items(article_queryset(columns, parent_context)[:count])
+            items = feed_items(
+                article_queryset(columns, parent_context)[:count],
+                request=context.get("request"),
+            )
             panels.append({"tab": tab, "items": items})
         context["panels"] = panels
         return context

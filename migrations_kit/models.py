@@ -81,6 +81,9 @@ class LegacyRecord(models.Model):
     run = models.ForeignKey(
         ImportRun, null=True, on_delete=models.SET_NULL, related_name="records"
     )
+    pending_links = models.JSONField(
+        default=list, blank=True, help_text=_("正文中尚未解析为新页面的旧站内部链接。")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -89,6 +92,7 @@ class LegacyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["site", "key_hash"], name="legacy_record_unique_key")
         ]
+        indexes = [models.Index(fields=["site", "content_hash"])]
 
     def __str__(self) -> str:
         """The legacy key and its fate."""

@@ -38,6 +38,7 @@ class SourceItem:
     size: int = 0
     content_type: str | None = None
     error: str | None = None
+    skip: str | None = None
     loader: Callable[[], tuple[bytes, bool]] | None = None
 
     @property
@@ -97,7 +98,7 @@ class FolderSource:
         """The item of one file under the folder."""
         rel_top = path.relative_to(self.top).as_posix()
         if not path.is_relative_to(self.root):
-            return SourceItem(f"file:{rel_top}", rel_top, error="镜像目录之外的文件，不属于旧站")
+            return SourceItem(f"file:{rel_top}", rel_top, skip="镜像目录之外的文件，不属于旧站")
         rel = path.relative_to(self.root).as_posix()
         url = file_to_url(rel, self.base_url)
         try:
@@ -106,9 +107,9 @@ class FolderSource:
         except OSError as err:
             return SourceItem(url, rel_top, error=f"无法读取: {err.strerror or err}")
         if not real.is_relative_to(self.top):
-            return SourceItem(url, rel_top, error="符号链接指向源目录之外，未读取")
+            return SourceItem(url, rel_top, skip="符号链接指向源目录之外，未读取")
         if not real.is_file():
-            return SourceItem(url, rel_top, error="不是普通文件")
+            return SourceItem(url, rel_top, skip="不是普通文件")
         return SourceItem(url, rel_top, size=size, loader=lambda: _read_capped(real, PAGE_LIMIT))
 
     def fetch(self, url: str, limit: int = ASSET_LIMIT) -> bytes | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import lxml.etree
+import lxml.html
 
 from ..decode import MAX_BYTES, DecodedDocument, decode_bytes, read_capped
 from .assets import extract_attachments, extract_images, resolve
@@ -39,10 +40,12 @@ class ExtractedPage:
     attachments: list[dict[str, str]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     error: str | None = None
+    body_html: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict (error only when there is one)."""
         data = asdict(self)
+        del data["body_html"]
         if data["error"] is None:
             del data["error"]
         return data
@@ -111,6 +114,10 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
         record.author = author
         record.body_text = body.text
         record.images = extract_images(body.node.el if body.node else None, base, file_path)
+        if body.node is not None:
+            record.body_html = lxml.html.tostring(
+                body.node.el, encoding="unicode", with_tail=False
+            )
     record.attachments = extract_attachments(root, base, file_path)
     return record
 

@@ -21,12 +21,25 @@ identity_code_validator = RegexValidator(
 )
 
 
+def mix(colour: str, other: str, amount: float) -> str:
+    """Blend two #rrggbb colours: amount 0 gives colour, 1 gives other."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
     """Who runs the site and how it identifies itself, as the national rules require."""
 
     full_name = models.CharField(_("网站全称"), max_length=100, blank=True)
     short_name = models.CharField(_("网站简称"), max_length=30, blank=True)
+    tagline = models.CharField(
+        _("网站口号"),
+        max_length=60,
+        blank=True,
+        help_text=_("显示在网站名称下方，例如：权威发布 · 政务公开 · 便民服务。"),
+    )
     identity_code = models.CharField(
         _("政府网站标识码"), max_length=10, blank=True, validators=[identity_code_validator]
     )
@@ -77,7 +90,11 @@ class SiteIdentity(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("full_name"), FieldPanel("short_name")])], _("名称")
+            [
+                FieldRowPanel([FieldPanel("full_name"), FieldPanel("short_name")]),
+                FieldPanel("tagline"),
+            ],
+            _("名称"),
         ),
         MultiFieldPanel(
             [
@@ -141,10 +158,12 @@ class SiteIdentity(BaseSiteSetting):
         return get_theme(self.theme)
 
     def token_overrides(self) -> dict[str, str]:
-        """Design tokens this site overrides in the admin."""
+        """Design tokens this site overrides in the admin, with the primary's shades derived."""
         overrides = {}
         if self.primary_color:
             overrides["color-primary"] = self.primary_color
+            overrides["color-primary-dark"] = mix(self.primary_color, "#000000", 0.25)
+            overrides["color-primary-light"] = mix(self.primary_color, "#ffffff", 0.9)
         if self.accent_color:
             overrides["color-accent"] = self.accent_color
         return overrides

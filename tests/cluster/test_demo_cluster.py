@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail import blocks as wagtail_blocks
@@ -22,6 +22,7 @@ from redesign.cluster.demo import documents
 from redesign.cluster.demo.builder import DEFAULT_PASSWORD, PORTAL_HOSTNAME
 from redesign.cluster.demo.content import COUNTIES, PORTAL, ContentGenerator, portal_articles
 from redesign.cluster.models import SiteIdentity
+from redesign.cluster.provisioning import create_county_site
 from redesign.core.models import ArticlePage, IndustryPage, StandardPage
 
 PORT = 8000
@@ -52,7 +53,8 @@ def host(hostname: str) -> str:
 
 def test_pdf_is_well_formed():
     """The hand-written PDF has a header, a correct cross-reference table and an end marker."""
-    data = documents.make_pdf("那坡县人民政府关于印发《示例方案》的通知", ["第一段。", "第二段文字。"])
+    title = "那坡县人民政府关于印发《示例方案》的通知"
+    data = documents.make_pdf(title, ["第一段。", "第二段文字。"])
     assert data.startswith(b"%PDF-1.4")
     assert data.rstrip().endswith(b"%%EOF")
     startxref = int(re.search(rb"startxref\n(\d+)\n", data).group(1))
@@ -138,7 +140,8 @@ def test_county_articles(demo_cluster, county):
     assert any(a.cover_image_id for a in by_column["yaowen"])
     assert any(a.origin == "reprint" and a.origin_source for a in news)
     notices = by_column["tzgg"]
-    assert any(re.fullmatch(rf"{county.abbr}\w+〔\d{{4}}〕\d+号", a.document_number) for a in notices)
+    number = re.compile(rf"{county.abbr}\w+〔\d{{4}}〕\d+号")
+    assert any(number.fullmatch(a.document_number) for a in notices)
     assert all(a.issuing_body for a in notices)
     for policy in by_column["zcwj"]:
         assert policy.document_number and policy.issuing_body and policy.index_number
@@ -257,3 +260,13 @@ def test_admin_and_editors_can_log_in(demo_cluster, client):
         assert client.login(username=editor.username, password=DEFAULT_PASSWORD)
         assert client.get("/admin/", HTTP_HOST=host(county.hostname)).status_code == 200
         client.logout()
+
+
+@pytest.mark.django_db
+def test_a_conflicting_site_is_a_command_error():
+    """A hostname taken by another site stops the load with a clear CommandError."""
+    create_county_site("示例站点", "napo.localhost", 8001)
+    with pytest.raises(CommandError, match="那坡县人民政府"):
+        call_command("load_demo_cluster", "--port", "8001", "--quiet")
+    with pytest.raises(CommandError, match="端口"):
+        call_command("load_demo_cluster", "--port", "0", "--quiet")

@@ -92,7 +92,11 @@ def test_site_picks_its_theme_and_colours(county, client):
     identity = SiteIdentity.for_site(county.site)
     identity.primary_color = "#225522"
     identity.save()
-    assert identity.token_overrides() == {"color-primary": "#225522"}
+    assert identity.token_overrides() == {
+        "color-primary": "#225522",
+        "color-primary-dark": "#1a401a",
+        "color-primary-light": "#e9eee9",
+    }
     assert identity.theme_object.name == "default"
 
 
@@ -105,3 +109,28 @@ def test_the_shipped_default_theme_is_complete():
     for name in ("404.html", "500.html", "core/site_map.html", "search/search.html"):
         assert (default.template_dir / name).is_file(), name
     assert "color-primary" in default.tokens
+
+
+def test_server_error_page_renders_without_the_database(rf):
+    from redesign.cluster.views import server_error
+
+    response = server_error(rf.get("/", HTTP_HOST="napo.localhost"))
+    assert response.status_code == 500
+    assert "服务器开小差了" in response.content.decode()
+
+
+def test_a_site_on_the_second_theme_gets_its_stylesheet_and_the_default_templates(
+    county, other_county, client
+):
+    themes.available_themes.cache_clear()
+    identity = SiteIdentity.for_site(county.site)
+    identity.theme = "hongse"
+    identity.save()
+    red = client.get("/", HTTP_HOST="napo.localhost").content.decode()
+    assert "themes/hongse/css/theme.css" in red
+    assert "themes/default/css/site.css" in red
+    assert "--color-primary:#b3161d;" in red
+    assert "那坡县人民政府" in red
+    blue = client.get("/", HTTP_HOST="jingxi.localhost").content.decode()
+    assert "themes/hongse/css/theme.css" not in blue
+    assert "--color-primary:#0b4ea2;" in blue

@@ -69,6 +69,7 @@ def test_home_query_count_is_within_budget_and_constant(client, feed_home):
         _bulk_articles(column, 10, image=image)
     small, html = _render_home(client)
     assert "要闻第0篇" in html and "通知公告第0篇" in html
+    assert 'href="/yaowen/a0/"' in html  # feed links are root-relative on the own site
     assert small <= QUERY_BUDGET, small
 
     for column in columns:

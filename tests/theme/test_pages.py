@@ -260,3 +260,25 @@ def test_column_page_queries_do_not_grow_with_the_articles_shown(client, county)
     with CaptureQueriesContext(connection) as many:
         get(client, "/yaowen/")
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_home_grid_pairs_feed_blocks_and_widens_the_odd_one(client, county):
+    feed = {"heading": "要闻", "columns": [], "count": 3}
+    home = county.home
+    home.body = [
+        {"type": "news_feed", "value": feed},
+        {"type": "news_feed", "value": feed},
+        {"type": "notice_list", "value": {"heading": "通知公告", "columns": [], "count": 3}},
+        {"type": "paragraph", "value": "<p>欢迎</p>"},
+        {"type": "news_feed", "value": feed},
+    ]
+    home.save_revision().publish()
+    html = get(client, "/").content.decode()
+    classes = re.findall(r'class="home-block home-block--\w+ ([^"]+)"', html)
+    assert classes == [
+        "home-block--half home-block--start",
+        "home-block--half home-block--end",
+        "home-block--half home-block--start",
+        "home-block--full",
+        "home-block--half home-block--start",
+    ]

@@ -8,571 +8,26 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .profiles import COUNTIES, DEPARTMENTS, NAPO, PORTAL, County, Industry, KeyFigure
+
+__all__ = [
+    "COUNTIES",
+    "PORTAL",
+    "ArticleSpec",
+    "ContentGenerator",
+    "County",
+    "Industry",
+    "KeyFigure",
+    "Section",
+    "portal_articles",
+]
 
 SEED = 20260806
-
-# --------------------------------------------------------------------------------------------
-# Profiles
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """A headline figure: value, unit, label and note."""
-
-    value: str
-    unit: str
-    label: str
-    note: str = ""
-
-    def as_block_value(self) -> dict[str, str]:
-        """The value of a KeyFigureBlock."""
-        return {"value": self.value, "unit": self.unit, "label": self.label, "note": self.note}
-
-
-@dataclass(frozen=True)
-class Enterprise:
-    """A (made-up) local enterprise or cooperative."""
-
-    name: str
-    description: str
-    products: str
-    address: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class Product:
-    """A local product, with the colour its generated picture uses."""
-
-    name: str
-    description: str
-    origin: str
-    season: str
-    colour: str
-
-
-@dataclass(frozen=True)
-class Industry:
-    """A specialty or pillar industry of a county."""
-
-    slug: str
-    title: str
-    kind: str  # "specialty" or "pillar"
-    summary: str
-    intro: str
-    figures: tuple[KeyFigure, ...]
-    enterprises: tuple[Enterprise, ...]
-    products: tuple[Product, ...]
-    palette: str
-    history: str
-    short: str = ""
-
-    @property
-    def short_name(self) -> str:
-        """The industry's name without 产业, as used in running text."""
-        return self.short or self.title.removesuffix("产业")
-
-
-@dataclass(frozen=True)
-class County:
-    """A county (or county-level city) of the demo cluster and its identity."""
-
-    key: str
-    name: str  # 那坡县
-    unit: str  # 县 or 市
-    abbr: str  # 那, as in 那政办发
-    code: str  # administrative division code, the prefix of invented identity codes
-    towns: tuple[str, ...]
-    slogan: str
-    subtitle: str
-    primary_color: str
-    accent_color: str
-    palette: str
-    area: str
-    population: str
-    gdp: str
-    border: bool
-    postcode: str
-    phone: str
-    features: str
-    history: str
-    industries: tuple[Industry, ...]
-
-    @property
-    def full_name(self) -> str:
-        """The government's name, e.g. 那坡县人民政府."""
-        return f"{self.name}人民政府"
-
-    @property
-    def office(self) -> str:
-        """The government office, e.g. 那坡县人民政府办公室."""
-        return f"{self.full_name}办公室"
-
-    @property
-    def hostname(self) -> str:
-        """The demo hostname, e.g. napo.localhost."""
-        return f"{self.key}.localhost"
-
-    @property
-    def seat(self) -> str:
-        """The town where the government sits."""
-        return self.towns[0]
-
-    @property
-    def address(self) -> str:
-        """The government's (made-up) address."""
-        return f"{self.name}{self.seat}政府路{int(self.code[-2:]) % 9 + 1}号"
-
-    @property
-    def media_centre(self) -> str:
-        """The county's media centre, the usual 来源 of news."""
-        return f"{self.name}融媒体中心"
-
-    def dept(self, suffix: str) -> str:
-        """A department's full name, e.g. 那坡县农业农村局."""
-        return f"{self.name}{suffix}"
-
-
-DEPARTMENTS = (
-    "发展和改革局",
-    "教育局",
-    "财政局",
-    "人力资源和社会保障局",
-    "自然资源局",
-    "住房和城乡建设局",
-    "交通运输局",
-    "水利局",
-    "农业农村局",
-    "商务局",
-    "文化广电体育和旅游局",
-    "卫生健康局",
-    "应急管理局",
-    "市场监督管理局",
-    "林业局",
-    "民政局",
-    "司法局",
-    "统计局",
-    "医疗保障局",
-    "退役军人事务局",
-)
-
-
-def _figures(*rows: tuple[str, str, str, str]) -> tuple[KeyFigure, ...]:
-    """Key figures from (value, unit, label, note) rows."""
-    return tuple(KeyFigure(*row) for row in rows)
-
-
-NAPO = County(
-    key="napo",
-    name="那坡县",
-    unit="县",
-    abbr="那",
-    code="451026",
-    towns=("城厢镇", "龙泉镇", "平安乡", "德兴乡", "百合乡", "坡头乡", "云岭乡"),
-    slogan="边关那坡 桑绿蚕肥",
-    subtitle="守好边关、做强特色，建设宜居宜业的边境新县城",
-    primary_color="#0b6e4f",
-    accent_color="#c8161d",
-    palette="green",
-    area="2231",
-    population="22.4",
-    gdp="61.8",
-    border=True,
-    postcode="533900",
-    phone="0776-6821001",
-    features="地处祖国西南边陲，山清水秀，民族风情浓郁，桑蚕、八角和黑猪是全县的特色产业。",
-    history="县境历史悠久，民国时期始设县治，新中国成立后几经调整，形成今天的行政区划。",
-    industries=(
-        Industry(
-            slug="sangcan",
-            title="桑蚕产业",
-            kind="pillar",
-            summary="“桑绿蚕肥”的山区富民产业，全县近半数农户种桑养蚕。",
-            intro="桑蚕产业是全县第一大农业支柱产业，形成了种桑、养蚕、缫丝到桑枝综合利用的"
-            "完整产业链，带动山区群众在家门口稳定增收。",
-            figures=_figures(
-                ("12.8", "万亩", "桑园面积", "演示数据"),
-                ("1.9", "万吨", "年产鲜茧", ""),
-                ("9.6", "亿元", "综合产值", ""),
-                ("2.1", "万户", "带动蚕农", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "那坡桑源茧丝有限公司",
-                    "集收茧、烘茧、缫丝于一体的县级农业产业化重点企业，年加工鲜茧三千余吨。",
-                    "白厂丝、双宫丝、蚕丝被",
-                    "那坡县城厢镇桑园路6号",
-                    "0776-6820116",
-                ),
-                Enterprise(
-                    "那坡县龙泉镇蚕桑专业合作社",
-                    "统一供种、统一技术、统一收购，带动周边八个村发展小蚕共育。",
-                    "鲜茧、小蚕",
-                    "那坡县龙泉镇龙泉村",
-                    "0776-6851208",
-                ),
-            ),
-            products=(
-                Product(
-                    "那坡鲜茧", "茧形匀称、茧层厚实，解舒好。", "全县各乡镇", "4月至11月", "#f4efe1"
-                ),
-                Product(
-                    "桑枝木耳", "利用修剪下的桑枝栽培，肉厚爽脆。", "龙泉镇", "全年", "#4a3226"
-                ),
-            ),
-            palette="green",
-            history="县内种桑养蚕由来已久，近年通过推广良种桑、方格蔟和省力化蚕台，产量和"
-            "效益大幅提高。",
-        ),
-        Industry(
-            slug="bajiao",
-            title="八角产业",
-            kind="specialty",
-            summary="山坡上的“香料宝库”，八角干果香气浓郁。",
-            intro="八角是县内传统的林下经济和特色香料产业，通过低产林改造和精深加工，八角"
-            "茴油、香料包等产品畅销区内外。",
-            figures=_figures(
-                ("18.5", "万亩", "种植面积", "演示数据"),
-                ("1.2", "万吨", "年产干果", ""),
-                ("4.3", "亿元", "年产值", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "那坡县云岭香料加工厂",
-                    "从事八角烘干、分级和茴油提炼，建有标准化烘干生产线两条。",
-                    "八角干果、八角茴油",
-                    "那坡县云岭乡工业集中区",
-                    "0776-6862039",
-                ),
-            ),
-            products=(
-                Product(
-                    "八角干果",
-                    "角瓣饱满、色泽红褐、香气浓郁。",
-                    "云岭乡、坡头乡",
-                    "9月至11月",
-                    "#8b3a1a",
-                ),
-                Product(
-                    "八角茴油", "以鲜果蒸馏提取，可用于食品调味。", "云岭乡", "全年", "#d9a441"
-                ),
-            ),
-            palette="forest",
-            history="八角林多分布在海拔较高的山区，当地群众世代采收，近年推广矮化丰产技术。",
-        ),
-        Industry(
-            slug="heizhu",
-            short="黑猪",
-            title="黑猪养殖",
-            kind="specialty",
-            summary="山区放养的本地黑猪，肉质细嫩、风味独特。",
-            intro="本地黑猪耐粗饲、抗病力强，全县推行“合作社＋农户”的生态养殖模式，打造"
-            "地方特色畜产品品牌。",
-            figures=_figures(
-                ("8.6", "万头", "年出栏", "演示数据"),
-                ("3.4", "亿元", "产值", ""),
-                ("36", "个", "标准化养殖场", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "那坡县德兴乡黑猪养殖专业合作社",
-                    "实行统一品种、统一防疫、统一销售，带动农户生态养殖。",
-                    "黑猪仔猪、商品猪",
-                    "那坡县德兴乡德兴村",
-                    "0776-6873321",
-                ),
-            ),
-            products=(
-                Product("黑猪鲜肉", "肥瘦相间、肉香浓郁。", "德兴乡、平安乡", "全年", "#9b2d2d"),
-                Product("烟熏腊肉", "按传统工艺柴火熏制。", "平安乡", "11月至次年2月", "#6b2a1a"),
-            ),
-            palette="hills",
-            history="黑猪是当地群众世代饲养的地方品种，列入县级畜禽遗传资源保护名录。",
-        ),
-    ),
-)
-
-JINGXI = County(
-    key="jingxi",
-    name="靖西市",
-    unit="市",
-    abbr="靖",
-    code="451081",
-    towns=("新靖镇", "旧州镇", "湖润镇", "安宁乡", "龙邦镇", "渠洋镇", "化峒镇"),
-    slogan="山水靖西 绣球之乡",
-    subtitle="以山水为底色、以产业为支撑，建设边关旅游名城",
-    primary_color="#8a1c2b",
-    accent_color="#d98a00",
-    palette="karst",
-    area="3322",
-    population="66.9",
-    gdp="258.6",
-    border=True,
-    postcode="533800",
-    phone="0776-6212002",
-    features="喀斯特山水秀美，气候宜人，香糯、大果山楂和手工绣球远近闻名。",
-    history="境内历史文化积淀深厚，古镇、古道和民间技艺保存完好，后撤县设市。",
-    industries=(
-        Industry(
-            slug="xiangnuo",
-            title="香糯产业",
-            kind="specialty",
-            summary="粒大饱满、蒸煮飘香的地方名优糯稻。",
-            intro="香糯是当地传统名优稻种，全市推广“香糯＋稻田养鱼”生态种养，开发粽子、"
-            "糯米糍粑等系列产品。",
-            figures=_figures(
-                ("6.2", "万亩", "种植面积", "演示数据"),
-                ("2.4", "万吨", "年产量", ""),
-                ("3.1", "亿元", "综合产值", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "靖西市稻香农产品加工有限公司",
-                    "以订单收购带动农户种植香糯，建有粽子和糍粑生产线。",
-                    "香糯米、香糯粽子、糍粑",
-                    "靖西市新靖镇工业园稻香路3号",
-                    "0776-6210318",
-                ),
-            ),
-            products=(
-                Product(
-                    "香糯米",
-                    "米粒洁白、黏而不腻，清香持久。",
-                    "湖润镇、化峒镇",
-                    "10月至次年3月",
-                    "#f2ead3",
-                ),
-                Product("香糯粽子", "以香糯米和本地黑豆、猪肉包制。", "新靖镇", "全年", "#3f6b2a"),
-            ),
-            palette="fields",
-            history="香糯种植已有数百年历史，是当地逢年过节必不可少的食材。",
-        ),
-        Industry(
-            slug="shanzha",
-            title="大果山楂",
-            kind="specialty",
-            summary="果大肉厚、酸甜适中，制成果脯果汁畅销各地。",
-            intro="大果山楂是全市重点培育的特色水果产业，形成了种植、加工、销售一体的产业"
-            "链，带动山区群众增收。",
-            figures=_figures(
-                ("9.8", "万亩", "种植面积", "演示数据"),
-                ("7.5", "万吨", "年产鲜果", ""),
-                ("5.2", "亿元", "综合产值", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "靖西市红果食品有限公司",
-                    "主要生产山楂果脯、山楂饮料和山楂糕，产品销往十余个省份。",
-                    "山楂果脯、山楂汁、山楂糕",
-                    "靖西市渠洋镇果园路12号",
-                    "0776-6233509",
-                ),
-                Enterprise(
-                    "靖西市安宁乡山楂种植专业合作社",
-                    "推广矮化密植和病虫害绿色防控，统一品牌销售鲜果。",
-                    "大果山楂鲜果",
-                    "靖西市安宁乡安宁村",
-                    "0776-6245117",
-                ),
-            ),
-            products=(
-                Product(
-                    "大果山楂",
-                    "单果重可达二三十克，酸甜可口。",
-                    "渠洋镇、安宁乡",
-                    "9月至11月",
-                    "#c0262d",
-                ),
-                Product("山楂果脯", "低糖工艺制作，保留果香。", "渠洋镇", "全年", "#a5312f"),
-            ),
-            palette="karst",
-            history="大果山楂在当地有较长栽培历史，近年通过品种改良，果型和品质明显提升。",
-        ),
-        Industry(
-            slug="xiuqiu",
-            short="绣球",
-            title="绣球文化产业",
-            kind="specialty",
-            summary="一针一线绣出来的民族手工艺品和文旅名片。",
-            intro="手工绣球是当地的传统民间工艺，绣娘们在家门口接单制作，绣球产业与乡村"
-            "旅游融合发展，成为文旅融合的亮点。",
-            figures=_figures(
-                ("1.5", "万人", "从业绣娘", "演示数据"),
-                ("120", "万个", "年产绣球", ""),
-                ("1.8", "亿元", "年产值", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "靖西市旧州绣球工艺品专业合作社",
-                    "组织绣娘开展技能培训，统一接单、统一验收、统一销售。",
-                    "传统绣球、文创绣球挂件",
-                    "靖西市旧州镇绣球街18号",
-                    "0776-6258806",
-                ),
-            ),
-            products=(
-                Product("传统绣球", "十二瓣绣片拼成，图案寓意吉祥。", "旧州镇", "全年", "#d63b3b"),
-                Product("文创挂件", "小巧精致，适合作为旅游纪念品。", "旧州镇", "全年", "#e0a21b"),
-            ),
-            palette="village",
-            history="绣球是壮族传统的吉祥信物，当地绣娘代代相传，技艺精湛。",
-        ),
-    ),
-)
-
-DEBAO = County(
-    key="debao",
-    name="德保县",
-    unit="县",
-    abbr="德",
-    code="451024",
-    towns=("城关镇", "足荣镇", "马隘镇", "燕峒乡", "东凌镇", "都安乡", "荣华乡"),
-    slogan="橙香德保 红枫迎客",
-    subtitle="做强脐橙、擦亮矮马，奋力建设生态文旅强县",
-    primary_color="#1d4f91",
-    accent_color="#e3731c",
-    palette="autumn",
-    area="2575",
-    population="36.2",
-    gdp="142.3",
-    border=False,
-    postcode="533700",
-    phone="0776-3822003",
-    features="群山连绵，溪流纵横，脐橙、矮马和红枫林是全县的三张名片。",
-    history="县境建置历史悠久，山水人文资源丰富，民间歌谣和传统节庆保留至今。",
-    industries=(
-        Industry(
-            slug="qicheng",
-            title="脐橙产业",
-            kind="pillar",
-            summary="果大皮薄、汁多化渣的山地脐橙。",
-            intro="脐橙是全县的支柱产业，全县推广水肥一体化和绿色防控技术，建成多个标准化"
-            "示范园，鲜果通过电商销往全国。",
-            figures=_figures(
-                ("15.6", "万亩", "种植面积", "演示数据"),
-                ("21.3", "万吨", "年产量", ""),
-                ("12.4", "亿元", "综合产值", ""),
-                ("3.6", "万户", "带动果农", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "德保县橙乡果业有限公司",
-                    "建有脐橙分选线和冷库，年分选包装鲜果五万余吨。",
-                    "鲜脐橙、脐橙礼盒",
-                    "德保县城关镇果业物流园1号",
-                    "0776-3820128",
-                ),
-                Enterprise(
-                    "德保县足荣镇脐橙种植专业合作社",
-                    "带动果农统一生产标准，开展技术培训和产销对接。",
-                    "鲜脐橙",
-                    "德保县足荣镇足荣村",
-                    "0776-3846020",
-                ),
-            ),
-            products=(
-                Product(
-                    "德保脐橙",
-                    "果形端正、橙红艳丽、酸甜适口。",
-                    "足荣镇、东凌镇",
-                    "11月至次年2月",
-                    "#f28c18",
-                ),
-                Product("脐橙果酱", "以鲜果熬制，口感浓郁。", "城关镇", "全年", "#e8741a"),
-            ),
-            palette="orchard",
-            history="全县种植脐橙已有二十余年，逐步形成规模化、标准化的产业基地。",
-        ),
-        Industry(
-            slug="aima",
-            short="矮马",
-            title="矮马产业",
-            kind="specialty",
-            summary="体型小巧、性情温顺的地方马种，发展保种和文旅体验。",
-            intro="矮马是珍稀的地方马种，全县建设保种场和矮马文化体验区，推动保种繁育与"
-            "乡村旅游融合发展。",
-            figures=_figures(
-                ("3200", "匹", "存栏量", "演示数据"),
-                ("1", "个", "县级保种场", ""),
-                ("15", "万人次", "年接待游客", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "德保县矮马保种繁育中心",
-                    "承担地方矮马保种选育任务，开放科普展示和骑乘体验。",
-                    "矮马种马、科普研学",
-                    "德保县马隘镇矮马路9号",
-                    "0776-3858112",
-                ),
-            ),
-            products=(
-                Product("矮马研学", "面向中小学生的科普研学课程。", "马隘镇", "全年", "#8c5a3c"),
-                Product("矮马文创", "以矮马为原型设计的布偶和书签。", "城关镇", "全年", "#b07a4f"),
-            ),
-            palette="meadow",
-            history="当地矮马体高多在一米左右，长期适应山区环境，被列为地方重点保护品种。",
-        ),
-        Industry(
-            slug="hongfeng",
-            short="红枫旅游",
-            title="红枫生态旅游",
-            kind="specialty",
-            summary="秋冬漫山红叶，生态旅游带旺乡村民宿。",
-            intro="全县依托连片红枫林发展生态旅游，完善景区道路和游客服务设施，带动周边"
-            "村屯发展民宿、农家乐和土特产销售。",
-            figures=_figures(
-                ("4.3", "万亩", "红枫林面积", "演示数据"),
-                ("68", "万人次", "年接待游客", ""),
-                ("5.9", "亿元", "旅游收入", ""),
-            ),
-            enterprises=(
-                Enterprise(
-                    "德保县枫林乡村旅游发展有限公司",
-                    "负责红枫景区运营，联营周边民宿和农家乐。",
-                    "景区观光、民宿、研学",
-                    "德保县燕峒乡枫林村",
-                    "0776-3867321",
-                ),
-            ),
-            products=(
-                Product(
-                    "红枫观光",
-                    "每年十一月至次年一月为最佳观赏期。",
-                    "燕峒乡",
-                    "11月至次年1月",
-                    "#b3261e",
-                ),
-                Product("枫林民宿", "依山而建的特色民宿。", "燕峒乡", "全年", "#7a4b2a"),
-            ),
-            palette="autumn",
-            history="连片的枫香林是多年封山育林的成果，如今已成为远近闻名的赏秋胜地。",
-        ),
-    ),
-)
-
-COUNTIES: tuple[County, ...] = (NAPO, JINGXI, DEBAO)
-
-
-@dataclass(frozen=True)
-class Portal:
-    """The cluster's portal site."""
-
-    name: str = "百色市网群"
-    full_name: str = "百色市网群门户"
-    code: str = "451000"
-    organizer: str = "百色市人民政府办公室"
-    operator: str = "百色市网群运营中心"
-    address: str = "百色市右江区城东大道88号网群运营中心"
-    postcode: str = "533000"
-    phone: str = "0776-2800000"
-    primary_color: str = "#0b4ea2"
-    accent_color: str = "#c8161d"
-    palette: str = "river"
-
-
-PORTAL = Portal()
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------------------------
 # Word lists
@@ -713,6 +168,7 @@ EVENTS = (
     "全民健身运动会",
     "招商推介会",
 )
+ROADS = ("民族路", "朝阳路", "滨河路", "建设路", "新华街")
 LEADER_ROLES = ("县长", "常务副县长", "副县长")
 
 # --------------------------------------------------------------------------------------------
@@ -781,12 +237,13 @@ class ContentGenerator:
         self.now = now
         self.rng = random.Random(f"{seed}-{county.key}")  # noqa: S311 - sample text, not security
         self._titles: set[str] = set()
+        self._subjects: set[str] = set()
         self._doc_numbers: dict[str, int] = {}
         self._index_seq = 0
 
     # -- small helpers ------------------------------------------------------------------------
 
-    def pick(self, seq):
+    def pick(self, seq: Sequence[T]) -> T:
         """One item of a sequence."""
         return self.rng.choice(seq)
 
@@ -838,7 +295,7 @@ class ContentGenerator:
             moments.append(moment)
         return moments
 
-    def unique(self, make) -> str:
+    def unique(self, make: Callable[[], str]) -> str:
         """A title from ``make()`` that this generator has not produced yet."""
         for _attempt in range(30):
             title = make()
@@ -873,7 +330,7 @@ class ContentGenerator:
             "n": str(self.rng.randint(12, 96)),
             "m": str(self.rng.randint(3, 28)),
             "k": f"{self.rng.randint(11, 98) / 10:.1f}",
-            "pct": f"{self.rng.randint(21, 189) / 10:.1f}",
+            "pct": f"{self.rng.randint(700, 985) / 10:.1f}",
             "person": self.person(),
             "role": self.leader_role(),
         }
@@ -882,55 +339,156 @@ class ContentGenerator:
 
     # -- news (要闻, 政务动态) --------------------------------------------------------------------
 
+    # (title, opening, kind); the kind picks the sentences that fit the story.
     NEWS_TITLES = (
-        "{county}召开{topic}工作推进会",
-        "{county}部署{year}年{topic}工作",
-        "{unit}领导深入{town}调研{topic}工作",
-        "{county}{topic}工作取得阶段性成效",
-        "{town}：{industry}产业铺就群众增收路",
-        "{county}召开{unit}人民政府第{seq}次常务会议",
-        "{county}开展{campaign}集中宣传活动",
-        "{county}举办{year}年{event}",
-        "{county}：{measure}  {goal}",
-        "{county}多措并举推进{topic}",
-        "{town}：{industry}产业提质增效",
-        "{county}召开{topic}专题调度会",
+        (
+            "{county}召开{topic}工作推进会",
+            "{date}，{county}召开{topic}工作推进会，总结前一阶段工作，部署下一步任务。"
+            "{unit}领导{person}出席会议并讲话。",
+            "meeting",
+        ),
+        (
+            "{county}部署{year}年{topic}工作",
+            "{date}，{county}召开会议，专题部署{year}年{topic}工作。{unit}领导{person}出席会议并讲话。",
+            "meeting",
+        ),
+        (
+            "{unit}领导深入{town}调研{topic}工作",
+            "{date}，{unit}领导{person}率相关部门负责人深入{town}，实地调研{topic}工作开展情况。",
+            "visit",
+        ),
+        (
+            "{county}{topic}工作取得阶段性成效",
+            "{date}，记者从{dept}获悉，今年以来全{unit}{topic}工作稳步推进，各项指标完成情况好于预期。",
+            "progress",
+        ),
+        (
+            "{town}：{industry}产业铺就群众增收路",
+            "走进{town}，{industry}产业基地一派繁忙景象。近年来，{town}把{industry}产业作为群众增收的"
+            "主导产业来抓。",
+            "industry",
+        ),
+        (
+            "{county}召开{unit}人民政府第{seq}次常务会议",
+            "{date}，{unit}长{person}主持召开{unit}人民政府第{seq}次常务会议，研究{topic}等工作。",
+            "meeting",
+        ),
+        (
+            "{county}开展{campaign}集中宣传活动",
+            "{date}上午，{town}人头攒动、热闹非凡，{county}{campaign}集中宣传活动在这里举行。",
+            "event",
+        ),
+        (
+            "{county}举办{year}年{event}",
+            "{date}，{county}{year}年{event}在{town}举办，吸引了众多群众参与。",
+            "event",
+        ),
+        (
+            "{county}：{measure}  {goal}",
+            "近日，{county}围绕{goal}，{measure}，推动{topic}各项任务落地见效。",
+            "progress",
+        ),
+        (
+            "{county}多措并举推进{topic}",
+            "近日，{county}围绕{goal}，聚焦{topic}重点任务，组织各乡镇和有关部门集中开展工作。",
+            "progress",
+        ),
+        (
+            "{town}：{industry}产业提质增效",
+            "近年来，{town}依托资源优势，推动{industry}产业标准化、规模化、品牌化发展。",
+            "industry",
+        ),
+        (
+            "{county}召开{topic}专题调度会",
+            "{date}，{county}召开{topic}专题调度会，听取各乡镇、各部门工作进展汇报。"
+            "{unit}领导{person}出席会议并讲话。",
+            "meeting",
+        ),
     )
     GOV_TITLES = (
-        "{dept}召开{topic}专题会议",
-        "{dept}开展{campaign}宣传进村屯活动",
-        "{dept}深入{town}开展{service}服务",
-        "{town}扎实推进{topic}",
-        "{dept}组织开展{training}培训",
-        "{dept}召开{year}年第{quarter}季度工作推进会",
-        "{town}召开{topic}工作部署会",
-        "{dept}督查指导{town}{topic}工作",
-        "{dept}{topic}工作取得新进展",
+        (
+            "{dept}召开{topic}专题会议",
+            "{date}，{dept}召开{topic}专题会议，传达学习上级有关文件精神，研究部署下一步工作。",
+            "meeting",
+        ),
+        (
+            "{dept}开展{campaign}宣传进村屯活动",
+            "{date}，{dept}组织干部职工深入{town}各村屯，开展{campaign}宣传活动。",
+            "event",
+        ),
+        (
+            "{dept}深入{town}开展{service}服务",
+            "{date}，{dept}组织工作人员深入{town}，开展{service}服务活动。",
+            "event",
+        ),
+        (
+            "{town}扎实推进{topic}",
+            "今年以来，{town}围绕{goal}，扎实推进{topic}各项工作。",
+            "progress",
+        ),
+        (
+            "{dept}组织开展{training}培训",
+            "{date}，{dept}组织开展{training}培训，{n}名学员参加。",
+            "event",
+        ),
+        (
+            "{dept}召开{year}年第{quarter}季度工作推进会",
+            "{date}，{dept}召开{year}年第{quarter}季度工作推进会，总结工作成效，分析存在问题。",
+            "meeting",
+        ),
+        (
+            "{town}召开{topic}工作部署会",
+            "{date}，{town}召开{topic}工作部署会，对近期工作作出安排。",
+            "meeting",
+        ),
+        (
+            "{dept}督查指导{town}{topic}工作",
+            "{date}，{dept}督查组深入{town}，督查指导{topic}工作。",
+            "visit",
+        ),
+        (
+            "{dept}{topic}工作取得新进展",
+            "{date}，记者从{dept}获悉，今年以来{topic}工作取得新进展。",
+            "progress",
+        ),
     )
-    NEWS_OPENINGS = (
-        "{date}，{county}召开{topic}工作推进会，总结前一阶段工作，部署下一步任务。{unit}领导{person}出席会议并讲话。",
-        "{date}，{unit}领导{person}率相关部门负责人深入{town}，实地调研{topic}工作开展情况。",
-        "近日，{county}围绕{goal}，聚焦{topic}重点任务，组织各乡镇和有关部门集中开展工作。",
-        "{date}，记者从{dept}获悉，今年以来全{unit}{topic}工作稳步推进，各项指标完成情况好于预期。",
-        "{date}上午，{town}人头攒动、热闹非凡，一场以“{topic}”为主题的活动在这里举行。",
-    )
-    NEWS_MIDDLES = (
-        "会议指出，{topic}事关群众切身利益，各乡镇、各部门要提高认识，切实增强责任感和紧迫感。",
-        "会议要求，要坚持问题导向，聚焦薄弱环节，{measure}，确保各项任务落地见效。",
+    GENERAL_MIDDLES = (
         "今年以来，{county}累计投入资金{n}00万元，实施相关项目{m}个，惠及群众{k}万人。",
-        "在{town}，工作人员逐户走访，详细了解群众需求，现场解答政策疑问{n}条。",
-        "据了解，{town}立足资源禀赋，因地制宜发展{industry}产业，带动{n}户群众稳定增收。",
-        "调研中，{person}详细询问了项目进度、资金使用和群众受益情况，对取得的成效给予肯定。",
-        "{dept}负责人介绍，下一步将{measure}，同时加强督查检查，对工作滞后的单位及时通报。",
         "截至目前，全{unit}已完成年度目标任务的{pct}%，{topic}各项重点工作有序推进。",
-        "活动现场设置政策咨询台{m}个，发放宣传资料{n}00余份，群众参与热情高涨。",
-        "“以前{old}，现在{new}，日子越过越有奔头。”{town}群众{person}高兴地说。",
+        "{dept}负责人介绍，下一步将{measure}，同时加强督查检查，对工作滞后的单位及时通报。",
+        "“以前{old}，现在{new}，日子越过越有奔头。”{town}群众{resident}高兴地说。",
     )
+    KIND_MIDDLES = {
+        "meeting": (
+            "会议指出，{topic}事关群众切身利益，各乡镇、各部门要提高认识，切实增强责任感和紧迫感。",
+            "会议要求，要坚持问题导向，聚焦薄弱环节，{measure}，确保各项任务落地见效。",
+            "会上，各乡镇和有关部门负责人汇报了{topic}工作进展情况。",
+        ),
+        "visit": (
+            "调研中，{person}详细询问了项目进度、资金使用和群众受益情况，对取得的成效给予肯定。",
+            "在{town}，工作人员逐户走访，详细了解群众需求，现场解答政策疑问{n}条。",
+            "{person}强调，要{measure}，把好事办实、把实事办好。",
+        ),
+        "event": (
+            "活动现场设置政策咨询台{m}个，发放宣传资料{n}00余份，群众参与热情高涨。",
+            "活动中，工作人员通过发放资料、现场讲解等方式，向群众宣传{topic}相关政策。",
+            "不少群众表示，通过活动了解了政策，也学到了实用的知识。",
+        ),
+        "progress": (
+            "在{town}，工作人员逐户走访，详细了解群众需求，现场解答政策疑问{n}条。",
+            "{county}建立工作台账，实行周调度、月通报，推动各项任务按时完成。",
+        ),
+        "industry": (
+            "据了解，{town}{industry}产业已覆盖{m}个村，带动{n}0户群众稳定增收。",
+            "{town}引进龙头企业，采取“企业＋合作社＋农户”模式，统一技术标准、统一收购销售。",
+            "为提升产品附加值，当地还建设了加工车间，发展电商直播带货。",
+        ),
+    }
     NEWS_CLOSINGS = (
         "下一步，{county}将持续{measure}，以实干实绩推动{topic}工作再上新台阶。",
-        "会议强调，要压实工作责任，加强统筹协调，确保年度目标任务全面完成。",
         "{county}将以此为契机，进一步{measure}，为{goal}提供有力保障。",
     )
+    MEETING_CLOSING = "会议强调，要压实工作责任，加强统筹协调，确保年度目标任务全面完成。"
     QUOTES_BEFORE = ("出门一身泥", "看病要跑远路", "种地靠天吃饭", "办事要跑好几趟")
     QUOTES_AFTER = ("家门口就能办成事", "产业有了奔头", "村里道路硬化又亮化", "收入一年比一年多")
 
@@ -950,27 +508,34 @@ class ContentGenerator:
             "service": self.pick(SERVICES),
             "training": self.pick(TRAININGS),
             "event": self.pick(EVENTS),
+            "industry": self.industry_name(),
             "date": f"{when.month}月{when.day}日",
             "old": self.pick(self.QUOTES_BEFORE),
             "new": self.pick(self.QUOTES_AFTER),
+            "person": self.person(),
+            "resident": self.person(),
         }
         templates = self.GOV_TITLES if government else self.NEWS_TITLES
-        template, title = self.pick(templates), ""
+        template, opening_template, kind = self.pick(templates)
+        title = ""
         for _attempt in range(30):
             title = self.fill(template, **extra).replace("  ", "　")
             if title not in self._titles:
                 break
-            template = self.pick(templates)
+            template, opening_template, kind = self.pick(templates)
             extra["dept"], extra["town"] = self.department(), self.town()
+            extra["industry"] = self.industry_name()
         else:
             title = f"{title}（{len(self._titles) + 1}）"
         self._titles.add(title)
-        opening = self.fill(self.pick(self.NEWS_OPENINGS), **extra)
+        opening = self.fill(opening_template, **extra)
+        pool = self.KIND_MIDDLES[kind] + self.GENERAL_MIDDLES
         middles = [
             self.fill(sentence, **extra)
-            for sentence in self.rng.sample(self.NEWS_MIDDLES, self.rng.randint(3, 5))
+            for sentence in self.rng.sample(pool, self.rng.randint(3, min(5, len(pool))))
         ]
-        closing = self.fill(self.pick(self.NEWS_CLOSINGS), **extra)
+        closings = self.NEWS_CLOSINGS + ((self.MEETING_CLOSING,) if kind == "meeting" else ())
+        closing = self.fill(self.pick(closings), **extra)
         paragraphs = [opening, *middles, closing]
         sections = [Section(paragraphs=paragraphs)]
         table = None
@@ -985,9 +550,7 @@ class ContentGenerator:
         if government:
             source = f"{extra['town']}人民政府" if template.startswith("{town}") else extra["dept"]
         else:
-            source = self.pick(
-                (self.county.media_centre, self.county.media_centre, self.department())
-            )
+            source = self.pick((self.county.media_centre, self.county.media_centre, extra["dept"]))
         author = self.person() if self.rng.random() < 0.5 else f"{self.person()} {self.person()}"
         spec = ArticleSpec(
             column=column,
@@ -1008,17 +571,77 @@ class ContentGenerator:
 
     # -- notices (通知公告) ---------------------------------------------------------------------
 
+    # (title, 文号 kind, issuer kind, lead paragraph, item sentences)
     NOTICE_KINDS = (
-        ("关于做好{year}年{topic}工作的通知", "政办发", "office"),
-        ("关于开展{year}年{campaign}宣传活动的通知", "政办电", "office"),
-        ("关于公开招聘{m}名{role_job}的公告", "", "dept"),
-        ("关于{road}施工期间实行临时交通管制的通告", "", "dept"),
-        ("关于{year}年{subsidy}发放情况的公示", "", "dept"),
-        ("关于{town}部分区域计划停水的通知", "", "water"),
-        ("关于征求《{county}{plan}（征求意见稿）》意见的公告", "", "dept"),
-        ("关于召开{year}年{topic}工作会议的通知", "政办电", "office"),
-        ("关于{year}年国庆节、中秋节期间值班安排的通知", "政办电", "office"),
+        ("关于做好{year}年{topic}工作的通知", "政办发", "office", "work", "work"),
+        ("关于开展{year}年{campaign}宣传活动的通知", "政办电", "office", "campaign", "work"),
+        ("关于召开{year}年{topic}工作会议的通知", "政办电", "office", "meeting", "meeting"),
+        ("关于公开招聘{m}名{role_job}的公告", "", "dept", "hiring", "hiring"),
+        ("关于{road}施工期间实行临时交通管制的通告", "", "traffic", "traffic", "traffic"),
+        ("关于{year}年{subsidy}发放情况的公示", "", "dept", "subsidy", "subsidy"),
+        ("关于{town}部分区域计划停水的通知", "", "water", "water", "water"),
+        ("关于征求《{county}{plan}（征求意见稿）》意见的公告", "", "dept", "draft", "draft"),
     )
+    NOTICE_LEADS = {
+        "work": "为认真落实{topic}工作部署，切实做好相关工作，经{unit}人民政府同意，现将有关事项"
+        "通知如下：",
+        "campaign": "为增强群众{campaign}意识，营造良好社会氛围，经研究，决定在全{unit}开展"
+        "{campaign}宣传活动。现将有关事项通知如下：",
+        "meeting": "经{unit}人民政府研究，决定召开{year}年{topic}工作会议。现将有关事项通知如下：",
+        "hiring": "根据工作需要，经研究，决定面向社会公开招聘{m}名{role_job}。"
+        "现将有关事项公告如下：",
+        "traffic": "因{road}道路改造施工需要，为保障施工安全和道路通行秩序，决定对该路段实行临时"
+        "交通管制。现将有关事项通告如下：",
+        "subsidy": "根据有关政策规定，现将{year}年{subsidy}发放情况予以公示，公示期为7天。",
+        "water": "因供水管网改造施工，{town}部分区域将于近日暂停供水，请广大用户提前做好储水准备。",
+        "draft": "为提高决策的科学性和透明度，现将《{county}{plan}（征求意见稿）》全文公布，公开"
+        "征求社会各界意见，征求意见期为30天。",
+    }
+    NOTICE_ITEMS = {
+        "work": (
+            "时间安排。各单位要按照时间节点，于每月25日前报送{topic}工作进展情况。",
+            "工作要求。各有关单位要{measure}，主要负责同志要亲自抓、负总责。",
+            "保障措施。{unit}财政要统筹安排工作经费，各乡镇要配齐配强工作力量。",
+            "督查考核。{unit}人民政府督查室将适时开展专项督查，结果纳入年度绩效考评。",
+            "信息报送。请各单位明确一名联络员，及时报送工作信息和典型经验。",
+        ),
+        "meeting": (
+            "会议时间。{month}月{day}日上午9时，会期半天。",
+            "会议地点。{unit}行政中心第一会议室。",
+            "参会人员。各乡镇分管负责同志，{unit}直有关单位主要负责同志。",
+            "有关要求。请参会人员提前10分钟入场，不得无故缺席。",
+        ),
+        "hiring": (
+            "招聘条件。具有中华人民共和国国籍，遵守宪法和法律，身体健康，具备岗位所需的专业"
+            "或技能条件。",
+            "报名时间和方式。报名时间为公告发布之日起7个工作日内，报名者携带身份证和学历证书"
+            "到招聘单位现场报名。",
+            "考试考核。采取笔试和面试相结合的方式进行，成绩在本网站公布。",
+            "体检和聘用。根据考试成绩确定体检人选，体检合格者按程序办理聘用手续。",
+        ),
+        "traffic": (
+            "管制时间。自{month}月{day}日起至工程完工止。",
+            "管制路段。{road}全段，禁止机动车通行，行人和非机动车绕行。",
+            "绕行线路。过往车辆请按现场交通指示标志绕行。",
+            "请广大驾驶人和行人自觉遵守管制规定，服从现场管理人员指挥。",
+        ),
+        "subsidy": (
+            "公示内容。补贴对象、补贴面积（数量）和补贴金额详见附件。",
+            "公示期间，如有异议，请以书面形式向公示单位反映。",
+            "反映问题须实事求是，并提供联系方式，以便调查核实。",
+        ),
+        "water": (
+            "停水时间。{month}月{day}日8时至20时。",
+            "停水范围。{town}集镇及周边部分村屯。",
+            "因施工带来的不便，敬请广大用户谅解。如遇特殊情况，供水时间将另行通知。",
+        ),
+        "draft": (
+            "征求意见时间。自公告发布之日起30日内。",
+            "意见反馈方式。可通过电子邮件、信函或本网站“互动交流”栏目提出意见和建议。",
+            "提出意见时请注明真实姓名和联系方式，以便进一步沟通。",
+        ),
+    }
+
     JOBS = (
         "乡镇卫生院专业技术人员",
         "城镇公益性岗位人员",
@@ -1033,75 +656,74 @@ class ContentGenerator:
         "高龄老人津贴",
         "生态公益林补偿",
     )
+    # (plan, the work it is about)
     PLANS = (
-        "重点民生实事项目实施方案",
-        "深化营商环境改革若干措施",
-        "农村人居环境整治提升行动方案",
-        "特色产业高质量发展三年行动方案",
-        "突发事件总体应急预案",
-        "耕地保护和粮食安全责任制考核办法",
-        "政府信息公开工作实施办法",
-        "城乡供水一体化实施方案",
-        "全民健身实施计划",
-        "养老服务体系建设实施方案",
+        ("重点民生实事项目实施方案", "民生实事"),
+        ("深化营商环境改革若干措施", "营商环境改革"),
+        ("农村人居环境整治提升行动方案", "农村人居环境整治提升"),
+        ("特色产业高质量发展三年行动方案", "特色产业发展"),
+        ("突发事件总体应急预案", "突发事件应对"),
+        ("耕地保护和粮食安全责任制考核办法", "耕地保护和粮食安全"),
+        ("政府信息公开工作实施办法", "政府信息公开"),
+        ("城乡供水一体化实施方案", "城乡供水一体化"),
+        ("全民健身实施计划", "全民健身"),
+        ("养老服务体系建设实施方案", "养老服务体系建设"),
     )
+    PLAN_MEASURES = ("健全工作机制", "强化督促检查", "加强宣传引导", "完善配套政策")
 
     def notice_article(self, column: str, when: datetime.datetime) -> ArticleSpec:
         """A 通知公告 item, most with a 文号 and issuing body."""
         county = self.county
-        topic = self.topic(when.date())
-        template, number_kind, issuer_kind = self.pick(self.NOTICE_KINDS)
-        extra = {
-            "topic": topic.name,
-            "year": str(when.year),
-            "campaign": self.pick(CAMPAIGNS),
-            "role_job": self.pick(self.JOBS),
-            "road": f"{county.seat}{self.pick(('民族路', '朝阳路', '滨河路', '建设路', '新华街'))}",
-            "subsidy": self.pick(self.SUBSIDIES),
-            "plan": self.pick(self.PLANS),
-        }
-        if "国庆节" in template and when.month not in (9, 10):
-            template, number_kind, issuer_kind = self.NOTICE_KINDS[0]
-        title = self.unique(lambda: self.fill(template, **extra))
-        if issuer_kind == "office":
-            issuer = county.office
-        elif issuer_kind == "water":
-            issuer = f"{county.name}城乡供水有限公司"
-        else:
-            issuer = self.department()
+        title = ""
+        for _attempt in range(30):
+            topic = self.topic(when.date())
+            template, number_kind, issuer_kind, lead_key, items_key = self.pick(self.NOTICE_KINDS)
+            later = when + datetime.timedelta(days=self.rng.randint(3, 12))
+            extra = {
+                "topic": topic.name,
+                "year": str(when.year),
+                "month": str(later.month),
+                "day": str(later.day),
+                "town": self.town(),
+                "campaign": self.pick(CAMPAIGNS),
+                "role_job": self.pick(self.JOBS),
+                "road": county.seat + self.pick(ROADS),
+                "m": str(self.rng.randint(3, 30)),
+                "subsidy": self.pick(self.SUBSIDIES),
+                "plan": self.pick(self.PLANS)[0],
+            }
+            title = self.fill(template, **extra)
+            if title not in self._titles:
+                break
+        self._titles.add(title)
+        issuer = {
+            "office": county.office,
+            "water": f"{county.name}城乡供水有限公司",
+            "traffic": county.dept("公安局交通管理大队"),
+        }.get(issuer_kind) or self.department()
         number = self.document_number(number_kind, when.year) if number_kind else ""
-        if not number and self.rng.random() < 0.3:
+        if not number and issuer_kind == "dept" and self.rng.random() < 0.4:
             number = self.document_number("政通", when.year)
-        if "通知" in title:
-            addressee = f"各乡（镇）人民政府，{county.unit}直各有关单位："
-        else:
-            addressee = ""
-        paragraphs = [
-            p
-            for p in (
-                addressee,
-                self.fill(
-                    "为认真落实{topic}工作部署，切实做好相关工作，经研究，现将有关事项通知如下：",
-                    topic=topic.name,
-                ),
-            )
-            if p
-        ]
+        is_notice = title.endswith("通知")
+        paragraphs = [self.fill(self.NOTICE_LEADS[lead_key], **extra)]
+        if is_notice and issuer_kind == "office":
+            paragraphs.insert(0, f"各乡（镇）人民政府，{county.unit}直各有关单位：")
+        sentences = self.NOTICE_ITEMS[items_key]
+        chosen = self.rng.sample(sentences, min(len(sentences), self.rng.randint(3, 4)))
+        chosen.sort(key=sentences.index)
         items = [
-            f"{cn_number(i + 1)}、{self.fill(sentence, topic=topic.name, measure=measure)}"
-            for i, (sentence, measure) in enumerate(
-                zip(
-                    self.rng.sample(self.NOTICE_ITEMS, 3),
-                    self.rng.sample(list(topic.measures), 3),
-                    strict=True,
-                )
-            )
+            f"{cn_number(i + 1)}、{self.fill(sentence, measure=self.pick(topic.measures), **extra)}"
+            for i, sentence in enumerate(chosen)
         ]
         phone = f"{county.phone[:5]}{self.rng.randint(6800000, 6899999)}"
-        contact = f"联系人：{self.person()}，联系电话：{phone}。"
+        ending = (
+            "特此通知。"
+            if is_notice
+            else ("特此通告。" if title.endswith("通告") else "特此公告。")
+        )
         closing = [
-            contact,
-            "特此通知。" if "通知" in title else "特此公告。",
+            f"联系人：{self.person()}，联系电话：{phone}。",
+            ending,
             issuer,
             cn_date(when.date()),
         ]
@@ -1112,26 +734,17 @@ class ContentGenerator:
             summary=paragraphs[-1][:80],
             sections=[Section(paragraphs=paragraphs), Section(paragraphs=items + closing)],
             source=issuer,
-            author="",
             document_number=number,
             issuing_body=issuer,
             written_date=(when - datetime.timedelta(days=self.rng.randint(0, 3))).date(),
         )
-        if self.rng.random() < 0.4:
+        if items_key in ("hiring", "subsidy", "work") and self.rng.random() < 0.6:
             spec.attachment = "docx"
-            spec.attachment_title = (
-                f"附件：{self.pick(('报名登记表', '情况统计表', '工作联系表', '申报表'))}"
-            )
+            name = {"hiring": "报名登记表", "subsidy": "发放明细表", "work": "工作联系表"}[
+                items_key
+            ]
+            spec.attachment_title = f"附件：{name}"
         return spec
-
-    NOTICE_ITEMS = (
-        "时间安排。各单位要按照时间节点，于每月25日前报送{topic}工作进展情况。",
-        "工作要求。各有关单位要{measure}，主要负责同志要亲自抓、负总责。",
-        "保障措施。{unit}财政要统筹安排工作经费，各乡镇要配齐配强工作力量。",
-        "督查考核。{unit}人民政府督查室将适时开展专项督查，结果纳入年度绩效考评。",
-        "信息报送。请各单位明确一名联络员，及时报送工作信息和典型经验。",
-        "宣传引导。要充分利用广播、网站和微信公众号等渠道，广泛宣传{topic}有关政策。",
-    )
 
     # -- policy documents (政策文件) ------------------------------------------------------------
 
@@ -1153,24 +766,34 @@ class ContentGenerator:
     def policy_article(self, column: str, when: datetime.datetime) -> ArticleSpec:
         """A 政策文件 item with 文号, 发布机构, 索引号, 成文日期 and a PDF attachment."""
         county = self.county
-        topic = self.topic(when.date())
-        template, number_kind, issuer_kind = self.pick(self.POLICY_TITLES)
-        plan = self.pick(self.PLANS)
-        title = self.unique(
-            lambda: self.fill(
+        title, plan = "", ""
+        for _attempt in range(30):
+            topic = self.topic(when.date())
+            template, number_kind, issuer_kind = self.pick(self.POLICY_TITLES)
+            plan, plan_subject = self.pick(self.PLANS)
+            industry = self.industry_name()
+            if "{plan}" in template:
+                topic = Topic(plan_subject, f"提升{plan_subject}工作水平", self.PLAN_MEASURES)
+            elif "{industry}" in template:
+                topic = Topic(f"{industry}产业", f"做强做优{industry}产业", self.PLAN_MEASURES)
+            subject = topic.name
+            title = self.fill(
                 template,
                 full_name=county.full_name,
                 office=county.office,
-                plan=self.pick(self.PLANS),
+                plan=plan,
                 topic=topic.name,
+                industry=industry,
             )
-        )
-        if "《" in title:
-            plan = title.split("《", 1)[1].split("》", 1)[0].removeprefix(county.name)
+            if title not in self._titles and subject not in self._subjects:
+                break
+        self._titles.add(title)
+        self._subjects.add(subject)
         issuer = county.full_name if issuer_kind == "gov" else county.office
         written = (when - datetime.timedelta(days=self.rng.randint(2, 12))).date()
         tasks = [
-            f"（{cn_number(i + 1)}）{self.fill(task, topic=topic.name, measure=measure)}"
+            f"（{cn_number(i + 1)}）"
+            + self.fill(task, topic=topic.name, measure=measure, industry=industry)
             for i, (task, measure) in enumerate(
                 zip(
                     self.rng.sample(self.POLICY_TASKS, 4),
@@ -1337,6 +960,7 @@ def portal_articles(now: datetime.datetime, seed: int = SEED) -> list[ArticleSpe
     specs: list[ArticleSpec] = []
 
     def body(title: str, when: datetime.datetime) -> list[Section]:
+        """The three paragraphs of a portal news item."""
         paragraphs = [
             f"{when.month}月{when.day}日，{title.split(' ')[0]}。这是全市推进政府网站集约化建设、"
             "提升政务公开水平的又一项具体举措。",
@@ -1348,6 +972,7 @@ def portal_articles(now: datetime.datetime, seed: int = SEED) -> list[ArticleSpe
         return [Section(paragraphs=paragraphs)]
 
     def fill(template: str, when: datetime.datetime) -> str:
+        """Fill a portal title template."""
         return template.format(
             counties=names,
             quarter=cn_number((when.month - 1) // 3 + 1),

@@ -14,7 +14,7 @@ class Command(BaseCommand):
         "重复运行不会重复创建。"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         """Declare the command's options."""
         parser.add_argument("--port", type=int, default=8000, help="站点端口，默认 8000")
         parser.add_argument(
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--quiet", action="store_true", help="只输出错误")
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         """Load the cluster, or report that it is loaded; then list URLs and logins."""
         port = options["port"]
         if not 0 < port < 65536:
@@ -57,5 +57,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"管理后台：{report.admin_url}")
         for login in report.logins:
-            password = login.password if login.password else "（账号已存在，密码未更改）"
+            password = (
+                login.password if login.password else "（已有账号，密码与本次指定的不同，未更改）"
+            )
             self.stdout.write(f"  {login.role}：用户名 {login.username}  密码 {password}")

@@ -1,0 +1,370 @@
+"""Import a legacy site, streaming: per source file extract → map → build → write, then redirects."""
+
+from __future__ import annotations
+
+import codecs
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Collection, Site
+
+from .extract import ExtractedPage, extract_page
+from .indexing import deferred_search_index, index_pages
+from .mapping import ColumnMapper, Target, breadcrumbs
+from .models import ImportRun, LegacyRecord, key_digest
+from .redirects import LinkResolver, second_pass
+from .report import Fate, ReportWriter
+from .sources import PAGE_LIMIT
+from .urls import host_of
+from .writer import (
+    ARTICLE,
+    STATIC,
+    Outcome,
+    PageContent,
+    RecordBuffer,
+    content_hash,
+    record_for,
+    write_page,
+)
+
+Status = LegacyRecord.Status
+HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "default.html"}
+HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
+ProgressCallback = Callable[[int, Fate], None]
+
+
+class DryRunRollback(Exception):
+    """Raised at the end of a dry run to roll back everything it wrote."""
+
+
+@dataclass
+class ImportOptions:
+    """What import_legacy was asked to do."""
+
+    publish: bool = True
+    dry_run: bool = False
+    limit: int | None = None
+    mapping: dict[str, str] | None = None
+    report_dir: str | None = None
+    fail_after: int | None = None
+    """Tests only: raise after this many files, to prove an interrupted run heals on re-run."""
+
+
+@dataclass
+class ImportResult:
+    """The outcome of one run."""
+
+    run_id: int | None
+    counts: dict[str, int]
+    files: int
+    seconds: float
+    holding: int = 0
+    no_date: int = 0
+    broken_links: int = 0
+    missing_assets: int = 0
+    report_paths: list[str] = field(default_factory=list)
+
+
+def site_collection(site: Site) -> Collection:
+    """The site's collection (named after the site), or the root collection."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=site.site_name).first() or root
+
+
+def _asset_store(collection: Collection, fetch: Callable[[str], bytes | None], dry_run: bool):
+    """The building kit's asset store for this run."""
+    from .building.assets import WagtailAssetStore
+
+    return WagtailAssetStore(collection, fetch, dry_run=dry_run)
+
+
+class Importer:
+    """One run over one source into one site."""
+
+    def __init__(self, site: Site, source: Any, options: ImportOptions) -> None:
+        """Remember the site, the source and the options."""
+        self.site = site
+        self.source = source
+        self.options = options
+        self.home = site.root_page.specific
+        self.legacy_host = source.host
+
+    def run(self, progress: ProgressCallback | None = None) -> ImportResult:
+        """Import everything; a dry run rolls back all writes at the end."""
+        started = time.monotonic()
+        report = ReportWriter(self.options.report_dir)
+        result: ImportResult | None = None
+        try:
+            with (
+                deferred_search_index(),
+                transaction.atomic() if self.options.dry_run else _null(),
+            ):
+                result = self._run(report, progress, started)
+                if self.options.dry_run:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+        finally:
+            self.source.close()
+        assert result is not None  # noqa: S101 - set before any DryRunRollback
+        result.report_paths = report.finish(result)
+        return result
+
+    def _run(self, report: ReportWriter, progress: ProgressCallback | None, started: float):
+        """The body of a run: first pass over the files, then the second pass."""
+        self.run_obj = ImportRun.objects.create(
+            site=self.site,
+            source=str(getattr(self.source, "description", ""))[:2000],
+            dry_run=self.options.dry_run,
+            options={"publish": self.options.publish, "limit": self.options.limit},
+        )
+        self.mapper = ColumnMapper(self.home, self.options.mapping)
+        self.store = _asset_store(
+            site_collection(self.site), self.source.fetch, self.options.dry_run
+        )
+        self.resolver = LinkResolver(self.site.pk, self.legacy_host, self.run_obj, self.store)
+        self.buffer = RecordBuffer(self.site.pk, self.run_obj)
+        report.start(self.run_obj, self.site, self.source)
+        files = 0
+        for item in self.source:
+            if self.options.limit is not None and files >= self.options.limit:
+                break
+            if self.options.fail_after is not None and files >= self.options.fail_after:
+                raise RuntimeError("simulated interruption")
+            files += 1
+            fate = self.process(item)
+            report.add(fate)
+            if progress:
+                progress(files, fate)
+        self.buffer.flush()
+        for issue in second_pass(self.site, self.run_obj, self.resolver, self.store):
+            report.add_link_issue(issue)
+        if not self.options.dry_run:
+            index_pages(
+                LegacyRecord.objects.filter(
+                    run=self.run_obj, kind__in=[ARTICLE, STATIC], page__isnull=False
+                ).values_list("page_id", flat=True)
+            )
+        self.run_obj.status = ImportRun.Status.FINISHED
+        self.run_obj.finished_at = timezone.now()
+        self.run_obj.counts = dict(report.counts)
+        self.run_obj.save()
+        return ImportResult(
+            run_id=None if self.options.dry_run else self.run_obj.pk,
+            counts=dict(report.counts),
+            files=files,
+            seconds=time.monotonic() - started,
+            holding=len(report.holding),
+            no_date=len(report.no_date),
+            broken_links=len(report.broken_links),
+            missing_assets=len(report.missing_assets),
+        )
+
+    # -- one file -------------------------------------------------------------------------
+
+    def _fate(self, item: Any, status: str, reason: str = "", **extra: Any) -> Fate:
+        """Queue a fate for the id map and return it for the report."""
+        self.buffer.add(
+            item.key, status=status, source_path=item.path, kind=extra.get("kind", ""),
+            reason=reason, page_id=extra.get("page_id"),
+        )  # fmt: skip
+        return Fate(item.path, item.url, status, reason, **extra)
+
+    def process(self, item: Any) -> Fate:
+        """Decide, extract, map, build and write one source file; never raises."""
+        images, documents = len(self.store.created_images), len(self.store.created_documents)
+        try:
+            return self._process(item)
+        except Exception as err:  # noqa: BLE001 - one bad file must not stop the run
+            self.resolver.forget_since(self.store, images, documents)
+            text = str(err).strip()
+            message = f"{type(err).__name__}: {text.splitlines()[0] if text else ''}"
+            return self._fate(item, Status.FAILED, f"处理出错 {message}")
+
+    def _process(self, item: Any) -> Fate:
+        """The steps of process()."""
+        if item.skip:
+            return self._fate(item, Status.SKIPPED, item.skip)
+        if item.error:
+            return self._fate(item, Status.FAILED, item.error)
+        kind = item.kind
+        if kind == "image":
+            return self._fate(item, Status.SKIPPED, "图片文件（随引用它的页面导入）", kind=kind)
+        if kind == "document":
+            return self._fate(item, Status.SKIPPED, "附件文件（随引用它的页面导入）", kind=kind)
+        if kind == "static":
+            return self._fate(item, Status.SKIPPED, "样式、脚本等站点文件，无需导入", kind=kind)
+        if kind != "page":
+            return self._fate(item, Status.SKIPPED, "未知类型的文件", kind=kind)
+        if item.size > PAGE_LIMIT:
+            mb = item.size / 1024 / 1024
+            return self._fate(item, Status.SKIPPED, f"页面过大（{mb:.1f} MB），未导入")
+        raw, truncated = item.read()
+        if truncated:
+            return self._fate(item, Status.SKIPPED, "页面过大，未导入")
+        record = extract_page(raw, item.url, item.url)
+        if record.error:
+            return self._extract_failed(item, record)
+        crumbs = breadcrumbs(_text(raw, record.encoding))
+        path = urlsplit(item.url).path.strip("/")
+        if record.kind != "article" and "/" not in path and path.lower() in HOME_NAMES:
+            return self._fate(
+                item, Status.COLUMN, "旧站首页 → 新站首页", page_id=self.home.pk, kind="home",
+                title=record.title or "", column=self.home.title,
+            )  # fmt: skip
+        if record.kind == "list":
+            return self._list(item, record, crumbs)
+        if record.kind != "article":
+            return self._fate(item, Status.SKIPPED, "非内容页（框架、导航、搜索等）")
+        if not record.title:
+            return self._fate(item, Status.FAILED, "未提取到标题")
+        if b"<textarea" in raw.lower() and len(record.body_text) < 200:
+            return self._fate(item, Status.SKIPPED, "表单页面（留言、申请等），未导入")
+        return self._article(item, record, crumbs)
+
+    def _extract_failed(self, item: Any, record: ExtractedPage) -> Fate:
+        """A file that is not a readable page: empty, binary or undecodable."""
+        error = record.error or ""
+        if error == "empty file":
+            return self._fate(item, Status.SKIPPED, "空文件")
+        if error.startswith("not a text page"):
+            what = error.split(":", 1)[-1].strip()
+            return self._fate(item, Status.SKIPPED, f"扩展名是网页，内容不是（{what}）")
+        return self._fate(item, Status.FAILED, f"无法解析: {error}")
+
+    def _list(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
+        """An old column or list page: redirect it to the new column (home for the old home)."""
+        self.mapper.learn_list(item.url, record.title, crumbs)
+        target = self.mapper.for_list(item.url, crumbs, record.title)
+        page_id = self.home.pk if target.holding else target.page_id
+        column = self.home.title if target.holding else target.title
+        reason = f"栏目列表页 → {column}（{target.how}）"
+        return self._fate(
+            item, Status.COLUMN, reason, page_id=page_id, kind="column",
+            title=record.title or "", column=column, old_column=target.old_column,
+        )  # fmt: skip
+
+    def _article(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
+        """An article (ArticlePage) or a static page (StandardPage)."""
+        target: Target | None = None
+        page_type = ARTICLE
+        if not record.publish_date:
+            target = self.mapper.for_static(item.url, crumbs, record.title)
+            page_type = STATIC if target else ARTICLE
+        if target is None:
+            target = self.mapper.for_article(item.url, crumbs, record.title)
+        content = PageContent(
+            key=item.key,
+            url=item.url,
+            source_path=item.path,
+            page_type=page_type,
+            parent_id=target.page_id,
+            title=record.title or "",
+            publish_date=record.publish_date,
+            source=record.source or "",
+            author=record.author or "",
+        )
+        content.content_hash = content_hash(
+            {
+                "type": page_type,
+                "title": record.title,
+                "date": record.publish_date,
+                "source": record.source,
+                "author": record.author,
+                "body": record.body_html or record.body_text,
+                "images": record.images,
+                "attachments": record.attachments,
+            }
+        )
+        known = record_for(self.site.pk, content.key)
+        if known and known.page_id and known.content_hash == content.content_hash:
+            self.resolver.remember(content.key, known.page_id)
+            keep = known.reason if known.status == Status.CONFLICT else ""
+            return self._fate(
+                item, Status.UNCHANGED, keep, page_id=known.page_id, kind=page_type,
+                title=content.title, date=content.publish_date or "", column=target.title,
+                old_column=target.old_column, holding=target.holding, page_type=page_type,
+            )  # fmt: skip
+        outcome = write_page(
+            self.site.pk,
+            self.run_obj,
+            content,
+            publish=self.options.publish,
+            build=lambda c: self._build(c, record),
+        )
+        return self._written(item, record, content, target, outcome)
+
+    def _build(self, content: PageContent, record: ExtractedPage) -> None:
+        """Build the body blocks and attachments, and rewrite links already resolvable."""
+        from .building.blocks import build_body
+        from .building.links import rewrite_links
+
+        issues_before = len(self.store.issues)
+        built = build_body(record.body_html, content.url, self.store)
+        stream, _count, unresolved = rewrite_links(built.stream, self.resolver)
+        content.body = stream
+        attachments = []
+        for attachment in record.attachments:
+            url = attachment.get("href") or ""
+            if not url or host_of(url) != self.legacy_host:
+                continue
+            document = self.store.document(url, attachment.get("title") or "")
+            if document is not None and document.pk not in built.documents:
+                value = {"document": document.pk, "title": (attachment.get("title") or "")[:200]}
+                attachments.append({"type": "attachment", "value": value})
+                built.documents.append(document.pk)
+        content.attachments = attachments
+        content.issues = [*built.issues, *self.store.issues[issues_before:]]
+        content.pending_links = [
+            link for link in unresolved if "://" in link and host_of(link) == self.legacy_host
+        ]
+        self.resolver.track_assets(self.store)
+
+    def _written(
+        self, item: Any, record: ExtractedPage, content: PageContent, target: Target, outcome: Outcome
+    ) -> Fate:
+        """The report line of a written page (and its pending links in the id map)."""
+        if content.pending_links and outcome.status in (Status.IMPORTED, Status.UPDATED):
+            LegacyRecord.objects.filter(site=self.site, key_hash=key_digest(content.key)).update(
+                pending_links=content.pending_links
+            )
+        if outcome.page_id:
+            self.resolver.remember(content.key, outcome.page_id)
+        return Fate(
+            item.path,
+            item.url,
+            outcome.status,
+            outcome.reason or (target.how if target.holding else ""),
+            page_id=outcome.page_id,
+            title=content.title,
+            date=content.publish_date or "",
+            column=target.title,
+            old_column=target.old_column,
+            holding=target.holding,
+            page_type=content.page_type,
+            issues=content.issues,
+        )
+
+
+class _null:
+    """A do-nothing context manager (a real run commits page by page)."""
+
+    def __enter__(self) -> None:
+        """Enter."""
+
+    def __exit__(self, *exc: object) -> None:
+        """Exit without swallowing exceptions."""
+
+
+def _text(raw: bytes, encoding: str) -> str:
+    """Decode raw bytes with the encoding extraction found (for breadcrumbs)."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "utf-8"
+    return raw.decode(encoding, "replace")

@@ -1,0 +1,132 @@
+"""Management command: import a legacy county site (folder, WARC or crawl) into a Wagtail site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from wagtail.models import Site
+
+from migrations_kit.importer import Importer, ImportOptions, ImportResult
+from migrations_kit.mapping import MappingError, load_mapping_file
+from migrations_kit.report import STATUS_LABELS, Fate
+from migrations_kit.rollback import RollbackError, rollback_run
+from migrations_kit.sources import SourceError, open_source
+
+PROGRESS_EVERY = 100
+
+
+def find_site(value: str) -> Site:
+    """The Wagtail site of a hostname, optionally host:port."""
+    host, _, port = value.strip().lower().partition(":")
+    sites = Site.objects.filter(hostname=host)
+    if port:
+        if not port.isdigit():
+            raise CommandError(f"--site 端口不合法: {value}")
+        sites = sites.filter(port=int(port))
+    found = list(sites[:2])
+    if not found:
+        raise CommandError(f"站点不存在: {value}（先用 create_county_site 创建）")
+    if len(found) > 1:
+        raise CommandError(f"主机名 {host} 有多个端口的站点，请写成 {host}:端口")
+    return found[0]
+
+
+class Command(BaseCommand):
+    """Import a legacy site, or roll back one import run."""
+
+    help = (
+        "Import a legacy county site (a wget mirror folder, a .warc/.warc.gz file or an http(s) "
+        "URL to crawl) into a Wagtail site, with redirects from every old URL and a report; "
+        "or undo one run with --rollback RUN_ID."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        """Declare SOURCE and the options."""
+        parser.add_argument("source", nargs="?", help="mirror folder, WARC file or http(s) URL")
+        parser.add_argument("--site", help="Wagtail site hostname (host or host:port)")
+        parser.add_argument("--base-url", help="URL the mirror was taken from")
+        parser.add_argument("--mapping", help="TOML/YAML file: old path or column → new slug")
+        parser.add_argument("--dry-run", action="store_true", help="do everything but write")
+        parser.add_argument("--report", metavar="DIR", help="write report.html/.csv/.json here")
+        parser.add_argument("--limit", type=int, help="stop after N source files")
+        parser.add_argument("--draft", action="store_true", help="save pages as drafts")
+        parser.add_argument("--max-pages", type=int, default=5000, help="crawl: page limit")
+        parser.add_argument("--delay", type=float, default=0.5, help="crawl: seconds between requests")
+        parser.add_argument("--rollback", type=int, metavar="RUN_ID", help="undo one import run")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """Check the arguments, run the import (or rollback), print progress and a summary."""
+        if options["rollback"] is not None:
+            return self._rollback(options["rollback"], options["dry_run"])
+        if not options["source"]:
+            raise CommandError("缺少 SOURCE（镜像目录、WARC 文件或 http(s) 地址）")
+        if not options["site"]:
+            raise CommandError("缺少 --site（新站点的主机名）")
+        if options["limit"] is not None and options["limit"] < 1:
+            raise CommandError("--limit 必须大于 0")
+        if options["delay"] < 0 or options["max_pages"] < 1:
+            raise CommandError("--delay 不能为负，--max-pages 必须大于 0")
+        site = find_site(options["site"])
+        mapping = None
+        if options["mapping"]:
+            try:
+                mapping = load_mapping_file(options["mapping"])
+            except MappingError as err:
+                raise CommandError(str(err)) from err
+        try:
+            source = open_source(
+                options["source"],
+                base_url=options["base_url"],
+                max_pages=options["max_pages"],
+                delay=options["delay"],
+            )
+        except SourceError as err:
+            raise CommandError(str(err)) from err
+        import_options = ImportOptions(
+            publish=not options["draft"],
+            dry_run=options["dry_run"],
+            limit=options["limit"],
+            mapping=mapping,
+            report_dir=options["report"],
+        )
+        try:
+            result = Importer(site, source, import_options).run(self._progress)
+        except MappingError as err:
+            raise CommandError(str(err)) from err
+        self._summary(result, options["dry_run"])
+        return None
+
+    def _progress(self, done: int, fate: Fate) -> None:
+        """A line every PROGRESS_EVERY files, and one for each failure."""
+        if fate.status == "failed":
+            self.stderr.write(f"  失败 {fate.path}: {fate.reason}")
+        if done % PROGRESS_EVERY == 0:
+            self.stdout.write(f"  已处理 {done} 个文件…")
+
+    def _summary(self, result: ImportResult, dry_run: bool) -> None:
+        """The closing summary."""
+        title = "试运行（未写入任何内容）" if dry_run else f"导入批次 #{result.run_id}"
+        self.stdout.write(f"{title}：{result.files} 个源文件，用时 {result.seconds:.1f} 秒")
+        for status, count in result.counts.items():
+            if count:
+                self.stdout.write(f"  {STATUS_LABELS.get(status, status)}: {count}")
+        self.stdout.write(
+            f"  放入待整理: {result.holding}　无日期: {result.no_date}　"
+            f"缺失图片/附件: {result.missing_assets}　旧站失效链接: {result.broken_links}"
+        )
+        for path in result.report_paths:
+            self.stdout.write(f"  报告: {path}")
+
+    def _rollback(self, run_id: int, dry_run: bool) -> None:
+        """Undo one run."""
+        try:
+            outcome = rollback_run(run_id, dry_run=dry_run)
+        except RollbackError as err:
+            raise CommandError(str(err)) from err
+        self.stdout.write(
+            f"回滚导入批次 #{run_id}：删除页面 {outcome.pages}，图片 {outcome.images}，"
+            f"文档 {outcome.documents}，重定向 {outcome.redirects}"
+        )
+        for line in outcome.kept:
+            self.stdout.write(f"  保留（编辑已修改）: {line}")

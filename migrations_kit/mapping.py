@@ -1,0 +1,261 @@
+"""Map legacy columns (URL folders, breadcrumbs, list pages) to the new site's columns."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from redesign.core.column_types import ColumnType
+from redesign.core.models import ColumnPage, StandardPage
+
+HOLDING_SLUG = "daizhengli"
+HOLDING_TITLE = "待整理"
+
+# (column type, keywords in Chinese column names, pinyin-initial folder names), most specific first.
+TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (ColumnType.INTERACTION, ("互动", "留言", "信箱", "咨询", "投诉", "访谈"), ("hdjl", "hudong")),
+    (ColumnType.PERSONNEL, ("人事", "任免", "招聘", "招考", "干部"), ("rsxx", "rsrm", "zpxx")),
+    (ColumnType.PLANNING, ("规划", "计划"), ("ghjh", "fzgh")),
+    (ColumnType.POLICY, ("政策", "文件", "法规", "规章", "解读"), ("zcwj", "zcfg", "zfwj", "zcjd")),
+    (ColumnType.NOTICE, ("通知", "公告", "公示", "通告"), ("tzgg", "gsgg", "tggg")),
+    (ColumnType.INDUSTRY, ("产业", "特色", "招商"), ("tscy", "zsyz")),
+    (
+        ColumnType.NEWS,
+        ("要闻", "新闻", "动态", "工作动态", "图片", "乡镇", "部门", "资讯"),
+        ("xwzx", "gzdt", "tpxw", "xzdt", "bmdt", "yw", "news", "zwdt"),
+    ),
+    (ColumnType.OPEN_GOV, ("政务公开", "信息公开"), ("zwgk", "xxgk")),
+)
+
+# Static pages and the standard page of the new site they belong under.
+STATIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("fzrxx", ("领导", "负责人"), ("ldxx", "ldzc", "ldjj")),
+    ("jgzn", ("机构", "职能", "职责", "部门设置"), ("jgzn", "jgsz", "zyzn")),
+    ("gkxx", ("概况", "简介", "县情", "市情", "区情", "乡情", "关于我们"), ("xqgk", "gk", "gywm")),
+)
+
+_CRUMB_ANCHOR = re.compile(r"当前位置|现在的位置|所在位置|当前的位置|您的位置|位置\s*[:：]")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|&gt;&gt;|>|&gt;|»|›|→|/|－|-{1,2}>|\s-\s)\s*")
+_CRUMB_END = re.compile(r"</(?:p|div|td|tr|li|h\d|ul|table|span)>|<br", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,500}>", re.DOTALL)
+_NOT_CRUMB = {"首页", "网站首页", "主页", "当前位置", "您的位置", "正文", "内容", "详情", ""}
+
+
+class MappingError(Exception):
+    """The mapping file cannot be used (one line for the command)."""
+
+
+def breadcrumbs(html: str) -> list[str]:
+    """The crumbs after 当前位置, up to the end of the breadcrumb's element (首页 dropped)."""
+    match = _CRUMB_ANCHOR.search(html)
+    if not match:
+        return []
+    window = _CRUMB_END.split(html[match.end() : match.end() + 1500], maxsplit=1)[0]
+    text = _TAG.sub(" ", window).replace("&nbsp;", " ").replace("\xa0", " ")
+    crumbs = []
+    for part in _CRUMB_SPLIT.split(text):
+        part = re.sub(r"\s+", " ", part.strip(" :：\t\r\n\u3000"))
+        if part and len(part) <= 30 and part not in _NOT_CRUMB:
+            crumbs.append(part)
+        if len(crumbs) >= 6:
+            break
+    return crumbs
+
+
+def column_type_for(names: list[str], folders: list[str]) -> str | None:
+    """The column type of the most specific name (then folder) that matches a keyword rule."""
+    for name in reversed(names):
+        for column_type, words, _folders in TYPE_RULES:
+            if any(word in name for word in words):
+                return column_type
+    for folder in reversed(folders):
+        for column_type, _words, codes in TYPE_RULES:
+            if folder.lower() in codes:
+                return column_type
+    return None
+
+
+def static_slug_for(names: list[str], folders: list[str]) -> str | None:
+    """The standard page slug (gkxx, jgzn, fzrxx) a static page belongs under, if any."""
+    for name in reversed(names):
+        for slug, words, _codes in STATIC_RULES:
+            if any(word in name for word in words):
+                return slug
+    for folder in reversed(folders):
+        for slug, _words, codes in STATIC_RULES:
+            if folder.lower() in codes:
+                return slug
+    return None
+
+
+def load_mapping_file(path: str | Path) -> dict[str, str]:
+    """Read a TOML or YAML file: {old path prefix or old column name: new column slug}."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise MappingError(f"无法读取映射文件 {path}: {err}") from err
+    try:
+        if path.suffix.lower() == ".toml":
+            data = tomllib.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise MappingError(f"映射文件格式错误 {path}: {first}") from err
+    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
+        data = data["columns"]
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise MappingError(f"映射文件应为「旧路径或旧栏目名: 新栏目 slug」的键值对: {path}")
+    return {k.strip(): v.strip() for k, v in data.items() if k.strip()}
+
+
+@dataclass
+class Target:
+    """Where a legacy page goes: a column (or standard page) of the new site, and why."""
+
+    page_id: int
+    title: str
+    how: str
+    old_column: str = ""
+    holding: bool = False
+
+
+def _folders(url: str) -> list[str]:
+    """The folder names of a URL path (not the file name)."""
+    return [part for part in urlsplit(url).path.split("/")[:-1] if part]
+
+
+def _overlap(a: str, b: str) -> int:
+    """Characters two titles share (a crude similarity for choosing among same-type columns)."""
+    return len(set(a) & set(b))
+
+
+class ColumnMapper:
+    """Decides the new column for each legacy page; creates 待整理 on demand."""
+
+    def __init__(self, home: Page, rules: dict[str, str] | None = None) -> None:
+        """Load the new site's columns and check the mapping file's slugs exist."""
+        self.home = home
+        self.columns: list[ColumnPage] = list(
+            ColumnPage.objects.descendant_of(home).order_by("path")
+        )
+        self.standards: list[StandardPage] = list(
+            StandardPage.objects.descendant_of(home).filter(depth__lte=home.depth + 2)
+        )
+        self.by_slug: dict[str, Page] = {}
+        for page in [*self.standards, *self.columns]:
+            self.by_slug.setdefault(page.slug, page)
+        self.prefix_rules: list[tuple[str, str]] = []
+        self.name_rules: dict[str, str] = {}
+        for key, slug in (rules or {}).items():
+            if slug not in self.by_slug and slug != HOLDING_SLUG:
+                raise MappingError(f"映射文件中的新栏目「{slug}」在站点中不存在")
+            if "/" in key or key.isascii():
+                self.prefix_rules.append((key.strip("/"), slug))
+            else:
+                self.name_rules[key] = slug
+        self.prefix_rules.sort(key=lambda rule: len(rule[0]), reverse=True)
+        self.learned: dict[str, str] = {}
+        self._holding: ColumnPage | None = None
+
+    def learn_list(self, url: str, title: str | None, crumbs: list[str]) -> None:
+        """Remember the column name of a list page's folder for articles found later."""
+        name = (crumbs[-1] if crumbs else None) or title
+        folder = "/".join(_folders(url))
+        if name and folder and folder not in self.learned:
+            self.learned[folder] = name
+
+    def _names(self, url: str, crumbs: list[str], title: str | None) -> list[str]:
+        """Old column names, general to specific, from breadcrumbs or learned list folders."""
+        names = [c for c in crumbs if c != (title or "").strip()]
+        if names:
+            return names
+        folders = _folders(url)
+        for end in range(len(folders), 0, -1):
+            learned = self.learned.get("/".join(folders[:end]))
+            if learned:
+                return [learned]
+        return []
+
+    def _by_rule(self, url: str, names: list[str]) -> tuple[str, str] | None:
+        """The slug a mapping file rule gives, with a note of which rule."""
+        path = urlsplit(url).path.lstrip("/")
+        for prefix, slug in self.prefix_rules:
+            if path.startswith(prefix):
+                return slug, f"映射文件: {prefix}"
+        for name in reversed(names):
+            if name in self.name_rules:
+                return self.name_rules[name], f"映射文件: {name}"
+        return None
+
+    def _target(self, slug: str, how: str, old: str) -> Target:
+        """A target for a slug (待整理 is created when first needed)."""
+        if slug == HOLDING_SLUG:
+            return self.holding(old, how)
+        page = self.by_slug[slug]
+        return Target(page.pk, page.title, how, old)
+
+    def for_article(self, url: str, crumbs: list[str], title: str | None) -> Target:
+        """The column an article goes under (待整理 when nothing matches)."""
+        names = self._names(url, crumbs, title)
+        old = " > ".join(names)
+        rule = self._by_rule(url, names)
+        if rule:
+            return self._target(rule[0], rule[1], old)
+        column_type = column_type_for(names, _folders(url))
+        candidates = [c for c in self.columns if c.column_type == column_type]
+        candidates = [c for c in candidates if c.slug != HOLDING_SLUG]
+        if column_type and candidates:
+            name = names[-1] if names else ""
+            best = min(
+                candidates,
+                key=lambda c: (-_overlap(name, c.title), "要闻" in c.title, c.path),
+            )
+            return Target(best.pk, best.title, f"栏目类型: {column_type}", old)
+        why = f"无对应的新栏目（类型 {column_type}）" if column_type else "无法判断栏目"
+        return self.holding(old, why)
+
+    def for_static(self, url: str, crumbs: list[str], title: str | None) -> Target | None:
+        """The standard page a static page goes under, or None when it is not a static page."""
+        names = [*self._names(url, crumbs, title), title or ""]
+        old = " > ".join(n for n in names if n)
+        rule = self._by_rule(url, names)
+        slug = static_slug_for(names, _folders(url))
+        if slug is None:
+            return None
+        if rule:
+            return self._target(rule[0], rule[1], old)
+        if slug in self.by_slug:
+            page = self.by_slug[slug]
+            return Target(page.pk, page.title, f"静态页面: {page.title}", old)
+        return self.holding(old, "无对应的静态栏目")
+
+    def for_list(self, url: str, crumbs: list[str], title: str | None) -> Target:
+        """The new column an old list page redirects to."""
+        return self.for_article(url, [*crumbs, *([title] if title and not crumbs else [])], None)
+
+    def holding(self, old: str = "", how: str = "") -> Target:
+        """The 待整理 column (not in menus), created on demand."""
+        if self._holding is None:
+            existing = ColumnPage.objects.child_of(self.home).filter(slug=HOLDING_SLUG).first()
+            if existing is None:
+                existing = ColumnPage(
+                    title=_(HOLDING_TITLE),
+                    slug=HOLDING_SLUG,
+                    column_type=ColumnType.OTHER,
+                    show_in_menus=False,
+                )
+                self.home.add_child(instance=existing)
+                existing.save_revision().publish()
+            self._holding = existing
+        return Target(self._holding.pk, self._holding.title, how, old, holding=True)

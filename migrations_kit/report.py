@@ -1,0 +1,204 @@
+"""The import report: every source file with its fate, as CSV, JSON and HTML (streamed)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+STATUS_LABELS = {
+    "imported": "新导入",
+    "updated": "已更新",
+    "unchanged": "未变化",
+    "conflict": "冲突（编辑已修改，新内容存为草稿）",
+    "duplicate": "重复页面（指向同一新页面）",
+    "column": "栏目列表页（重定向到新栏目）",
+    "skipped": "跳过",
+    "failed": "失败",
+}
+STATUS_ORDER = list(STATUS_LABELS)
+CSV_HEADER = ["源文件", "旧地址", "结果", "原因", "标题", "日期", "新栏目", "旧栏目", "页面ID", "问题"]
+MISSING_PREFIXES = ("缺少图片", "缺少附件", "不是有效图片", "图片尺寸过大", "图片文件过大", "读取失败")
+MISSING_PREFIXES += ("不是有效附件", "附件为空", "附件文件过大")
+
+
+@dataclass
+class Fate:
+    """What happened to one source file."""
+
+    path: str
+    url: str
+    status: str
+    reason: str = ""
+    page_id: int | None = None
+    title: str = ""
+    date: str = ""
+    column: str = ""
+    old_column: str = ""
+    holding: bool = False
+    page_type: str = ""
+    kind: str = ""
+    issues: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The status in Chinese."""
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+class ReportWriter:
+    """Streams fates to files under the report folder and keeps the counts and short lists."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None) -> None:
+        """Open the CSV and the JSON-lines scratch file when a folder is given."""
+        self.folder = Path(folder) if folder else None
+        self.counts: Counter[str] = Counter()
+        self.total = 0
+        self.holding: list[dict[str, str]] = []
+        self.no_date: list[dict[str, str]] = []
+        self.missing_assets: list[dict[str, str]] = []
+        self.broken_links: list[dict[str, str]] = []
+        self.link_issues: list[dict[str, str]] = []
+        self.meta: dict[str, Any] = {}
+        self._csv: IO[str] | None = None
+        self._lines: IO[str] | None = None
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._csv = (self.folder / "report.csv").open("w", encoding="utf-8-sig", newline="")
+            self._writer = csv.writer(self._csv)
+            self._writer.writerow(CSV_HEADER)
+            self._lines = (self.folder / ".files.jsonl").open("w", encoding="utf-8")
+
+    def start(self, run: Any, site: Any, source: Any) -> None:
+        """Note the run, the site and the source."""
+        self.meta = {
+            "run": run.pk,
+            "dry_run": run.dry_run,
+            "site": f"{site.hostname}:{site.port}",
+            "source": str(getattr(source, "description", "")),
+            "base_url": getattr(source, "base_url", ""),
+        }
+
+    def add(self, fate: Fate) -> None:
+        """Count one file and stream its line."""
+        self.total += 1
+        self.counts[fate.status] += 1
+        brief = {"path": fate.path, "title": fate.title}
+        if fate.holding and fate.status in ("imported", "updated", "unchanged", "conflict"):
+            self.holding.append({**brief, "old_column": fate.old_column, "why": fate.reason})
+        if fate.page_type == "article" and not fate.date and fate.page_id:
+            self.no_date.append(brief)
+        for issue in fate.issues:
+            if issue.startswith(MISSING_PREFIXES):
+                self.missing_assets.append({"path": fate.path, "issue": issue})
+        if self._csv is not None and self._lines is not None:
+            self._writer.writerow(
+                [
+                    fate.path, fate.url, fate.label, fate.reason, fate.title, fate.date,
+                    fate.column, fate.old_column, fate.page_id or "", "；".join(fate.issues),
+                ]
+            )  # fmt: skip
+            self._lines.write(json.dumps(asdict(fate), ensure_ascii=False) + "\n")
+
+    def add_link_issue(self, issue: dict[str, str]) -> None:
+        """A legacy broken link or a redirect that could not be made."""
+        if "link" in issue:
+            self.broken_links.append(issue)
+        else:
+            self.link_issues.append(issue)
+
+    def summary(self, result: Any = None) -> dict[str, Any]:
+        """Counts (adding up to the inventory) and the short lists."""
+        return {
+            **self.meta,
+            "files": self.total,
+            "counts": {status: self.counts.get(status, 0) for status in STATUS_ORDER},
+            "seconds": round(getattr(result, "seconds", 0.0), 2),
+            "holding": self.holding,
+            "no_date": self.no_date,
+            "missing_assets": self.missing_assets,
+            "broken_links": self.broken_links,
+            "redirect_issues": self.link_issues,
+        }
+
+    def finish(self, result: Any = None) -> list[str]:
+        """Write report.json and report.html; return the paths written."""
+        if self.folder is None or self._csv is None or self._lines is None:
+            return []
+        self._csv.close()
+        self._lines.close()
+        scratch = self.folder / ".files.jsonl"
+        summary = self.summary(result)
+        json_path = self.folder / "report.json"
+        with json_path.open("w", encoding="utf-8") as out:
+            head = json.dumps(summary, ensure_ascii=False, indent=1)
+            out.write(head[:-2] + ',\n "file_fates": [\n')
+            with scratch.open(encoding="utf-8") as lines:
+                for n, line in enumerate(lines):
+                    out.write(("," if n else "") + line)
+            out.write("]\n}\n")
+        html_path = self.folder / "report.html"
+        with html_path.open("w", encoding="utf-8") as out:
+            _write_html(out, summary, scratch)
+        scratch.unlink()
+        return [str(self.folder / "report.csv"), str(json_path), str(html_path)]
+
+
+def _e(value: Any) -> str:
+    """HTML-escape a value."""
+    return html.escape("" if value is None else str(value))
+
+
+def _table(out: IO[str], title: str, rows: list[dict[str, str]], keys: list[tuple[str, str]]) -> None:
+    """One titled table of a short list."""
+    out.write(f"<h2>{_e(title)}（{len(rows)}）</h2>\n")
+    if not rows:
+        out.write("<p>无</p>\n")
+        return
+    out.write("<table><tr>" + "".join(f"<th>{_e(label)}</th>" for _, label in keys) + "</tr>\n")
+    for row in rows:
+        out.write("<tr>" + "".join(f"<td>{_e(row.get(k, ''))}</td>" for k, _ in keys) + "</tr>\n")
+    out.write("</table>\n")
+
+
+def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
+    """The HTML report, with every file's line streamed from the scratch file."""
+    out.write(
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>旧站导入报告</title>'
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}"
+        ".failed{background:#fdd}.conflict{background:#ffd}</style></head><body>\n"
+    )
+    out.write(f"<h1>旧站导入报告 #{_e(summary.get('run'))}</h1>\n")
+    dry = "（试运行，未写入）" if summary.get("dry_run") else ""
+    out.write(
+        f"<p>站点：{_e(summary.get('site'))}　来源：{_e(summary.get('source'))}{dry}　"
+        f"用时：{_e(summary.get('seconds'))} 秒</p>\n<h2>统计</h2>\n<table>"
+    )
+    for status, count in summary["counts"].items():
+        out.write(f"<tr><td>{_e(STATUS_LABELS[status])}</td><td>{count}</td></tr>\n")
+    out.write(f"<tr><th>源文件合计</th><th>{summary['files']}</th></tr></table>\n")
+    _table(out, "放入“待整理”的页面", summary["holding"],
+           [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")])  # fmt: skip
+    _table(out, "没有日期的页面", summary["no_date"], [("path", "源文件"), ("title", "标题")])
+    _table(out, "缺失的图片和附件", summary["missing_assets"], [("path", "源文件"), ("issue", "问题")])
+    _table(out, "旧站失效链接", summary["broken_links"],
+           [("url", "所在页面"), ("link", "链接"), ("issue", "问题")])  # fmt: skip
+    _table(out, "重定向问题", summary["redirect_issues"], [("url", "旧地址"), ("issue", "问题")])
+    out.write("<h2>全部源文件</h2>\n<table><tr>")
+    out.write("".join(f"<th>{_e(h)}</th>" for h in CSV_HEADER) + "</tr>\n")
+    with scratch.open(encoding="utf-8") as lines:
+        for line in lines:
+            fate = Fate(**json.loads(line))
+            cells = [
+                fate.path, fate.url, fate.label, fate.reason, fate.title, fate.date,
+                fate.column, fate.old_column, fate.page_id or "", "；".join(fate.issues),
+            ]  # fmt: skip
+            out.write(f'<tr class="{_e(fate.status)}">')
+            out.write("".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>\n")
+    out.write("</table></body></html>\n")

@@ -1,0 +1,302 @@
+"""Write one legacy page: create or update its Wagtail page by legacy key, never over a person."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page, Revision
+
+from redesign.core.models import ArticlePage, StandardPage
+
+from .models import ImportRun, LegacyRecord, RunObject, key_digest
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+ARTICLE = "article"
+STATIC = "static"
+
+
+@dataclass
+class PageContent:
+    """What the importer writes for one legacy page (already mapped and built)."""
+
+    key: str
+    url: str
+    source_path: str
+    page_type: str
+    parent_id: int
+    title: str
+    publish_date: str | None = None
+    source: str = ""
+    author: str = ""
+    body: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    content_hash: str = ""
+    issues: list[str] = field(default_factory=list)
+    pending_links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """The fate of one source file in this run."""
+
+    status: str
+    page_id: int | None = None
+    reason: str = ""
+    created: bool = False
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    """The sha256 of the extracted content (stable JSON)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def shown_date(value: str | None) -> datetime | None:
+    """A legacy YYYY-MM-DD date as Asia/Shanghai midnight (None when absent or invalid)."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
+
+
+def legacy_slug(url: str) -> str:
+    """A readable ASCII slug from the legacy file name: t20100326_1003, content-jsp-id-1201."""
+    parts = urlsplit(url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    name = segments[-1] if segments else "index"
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if stem.lower() in {"index", "default", "main"} and len(segments) > 1:
+        stem = segments[-2]
+    if parts.query:
+        stem = f"{name}-{parts.query}"
+    slug = slugify(re.sub(r"[^A-Za-z0-9_-]+", "-", stem))[:60].strip("-")
+    return slug or "page"
+
+
+def record_for(site_id: int, key: str) -> LegacyRecord | None:
+    """The id map row of a legacy key, if any."""
+    return LegacyRecord.objects.filter(site_id=site_id, key_hash=key_digest(key)).first()
+
+
+def save_record(
+    site_id: int,
+    run: ImportRun,
+    key: str,
+    status: str,
+    *,
+    source_path: str = "",
+    kind: str = "",
+    reason: str = "",
+    page_id: int | None = None,
+    content_hash: str | None = None,
+    revision_id: int | None = None,
+    existing: LegacyRecord | None = None,
+) -> LegacyRecord:
+    """Create or update the id map row of a legacy key."""
+    record = existing or record_for(site_id, key) or LegacyRecord(site_id=site_id, legacy_key=key)
+    record.status = status
+    record.run = run
+    record.reason = reason[:2000]
+    record.source_path = source_path or record.source_path
+    record.kind = kind or record.kind
+    if page_id is not None:
+        record.page_id = page_id
+    if content_hash is not None:
+        record.content_hash = content_hash
+    if revision_id is not None:
+        record.revision_id = revision_id
+    record.save()
+    return record
+
+
+def edited_by_person(page_id: int, importer_revision_id: int | None) -> bool:
+    """True when someone saved a revision of the page after the importer's last revision."""
+    revisions = Revision.page_revisions.filter(object_id=str(page_id)).exclude(user=None)
+    if importer_revision_id is not None:
+        revisions = revisions.filter(pk__gt=importer_revision_id)
+    return revisions.exists()
+
+
+def _apply(page: Page, content: PageContent) -> None:
+    """Copy the imported fields onto a page object."""
+    page.title = content.title[:255]
+    page.body = content.body
+    if isinstance(page, ArticlePage):
+        page.publish_date = shown_date(content.publish_date)
+        page.source = content.source[:100]
+        page.author = content.author[:100]
+        page.attachments = content.attachments
+        page.is_imported = True
+        page.legacy_url = content.url[:2000]
+        page.content_hash = content.content_hash
+
+
+def _new_page(content: PageContent, parent: Page) -> Page:
+    """An unsaved page of the right type with a slug unique among its siblings."""
+    page: Page = ArticlePage() if content.page_type == ARTICLE else StandardPage()
+    _apply(page, content)
+    slug = legacy_slug(content.url)
+    if parent.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{key_digest(content.key)[:6]}"
+    page.slug = slug
+    return page
+
+
+def _keep_missing_date(page: Page, content: PageContent) -> None:
+    """ArticlePage.save fills a live page's empty date with now: put the legacy None back."""
+    if isinstance(page, ArticlePage) and content.publish_date is None:
+        ArticlePage.objects.filter(pk=page.pk).update(publish_date=None)
+
+
+def _save(page: Page, content: PageContent, publish: bool) -> Revision:
+    """Save a revision (and publish it) as the importer (no user)."""
+    revision = page.save_revision(user=None, log_action=True)
+    if publish:
+        revision.publish(skip_permission_checks=True)
+        _keep_missing_date(page, content)
+    return revision
+
+
+def write_page(
+    site_id: int,
+    run: ImportRun,
+    content: PageContent,
+    publish: bool = True,
+    build: Any = None,
+) -> Outcome:
+    """Create or update the page of one legacy file in its own transaction; return its fate."""
+    with transaction.atomic():
+        record = record_for(site_id, content.key)
+        if record is not None and record.page_id is None and record.revision_id is not None:
+            save_record(
+                site_id, run, content.key, LegacyRecord.Status.SKIPPED, existing=record,
+                reason="导入的页面已被删除，未重新导入",
+            )  # fmt: skip
+            return Outcome(LegacyRecord.Status.SKIPPED, reason="导入的页面已被删除，未重新导入")
+        if record is not None and record.page_id and record.content_hash == content.content_hash:
+            save_record(
+                site_id, run, content.key, LegacyRecord.Status.UNCHANGED, existing=record,
+                reason=record.reason if record.status == LegacyRecord.Status.CONFLICT else "",
+            )  # fmt: skip
+            return Outcome(LegacyRecord.Status.UNCHANGED, record.page_id)
+        if record is None or not record.page_id:
+            twin = (
+                LegacyRecord.objects.filter(
+                    site_id=site_id, content_hash=content.content_hash, page__isnull=False
+                )
+                .exclude(kind="column")
+                .first()
+            )
+            if twin is not None:
+                reason = f"与 {twin.legacy_key} 内容相同"
+                save_record(
+                    site_id, run, content.key, LegacyRecord.Status.DUPLICATE,
+                    source_path=content.source_path, kind=content.page_type, reason=reason,
+                    page_id=twin.page_id, content_hash=content.content_hash, existing=record,
+                )  # fmt: skip
+                return Outcome(LegacyRecord.Status.DUPLICATE, twin.page_id, reason)
+        if build is not None:
+            build(content)
+        if record is None or not record.page_id:
+            return _create(site_id, run, content, publish, record)
+        return _update(site_id, run, content, publish, record)
+
+
+def _create(
+    site_id: int, run: ImportRun, content: PageContent, publish: bool, record: LegacyRecord | None
+) -> Outcome:
+    """Add a new page under its column and record it as created by this run."""
+    parent = Page.objects.get(pk=content.parent_id)
+    page = _new_page(content, parent)
+    parent.add_child(instance=page)
+    revision = _save(page, content, publish)
+    RunObject.objects.create(
+        run=run, kind=RunObject.Kind.PAGE, object_id=page.pk, legacy_key=content.key[:2000]
+    )
+    save_record(
+        site_id, run, content.key, LegacyRecord.Status.IMPORTED,
+        source_path=content.source_path, kind=content.page_type, page_id=page.pk,
+        content_hash=content.content_hash, revision_id=revision.pk, existing=record,
+        reason="; ".join(content.issues),
+    )  # fmt: skip
+    return Outcome(LegacyRecord.Status.IMPORTED, page.pk, created=True)
+
+
+def _update(
+    site_id: int, run: ImportRun, content: PageContent, publish: bool, record: LegacyRecord
+) -> Outcome:
+    """Update the page of a changed legacy file, or leave a draft when a person edited it."""
+    page = Page.objects.get(pk=record.page_id).specific
+    if edited_by_person(page.pk, record.revision_id):
+        _apply(page, content)
+        page.save_revision(user=None, log_action=True)
+        reason = "页面已被编辑修改，新内容仅保存为草稿修订，线上保留编辑的版本"
+        save_record(
+            site_id, run, content.key, LegacyRecord.Status.CONFLICT, existing=record,
+            content_hash=content.content_hash, reason=reason,
+        )  # fmt: skip
+        return Outcome(LegacyRecord.Status.CONFLICT, page.pk, reason)
+    _apply(page, content)
+    revision = _save(page, content, publish and page.live or publish)
+    save_record(
+        site_id, run, content.key, LegacyRecord.Status.UPDATED, existing=record,
+        content_hash=content.content_hash, revision_id=revision.pk,
+        reason="; ".join(content.issues),
+    )  # fmt: skip
+    return Outcome(LegacyRecord.Status.UPDATED, page.pk)
+
+
+class RecordBuffer:
+    """Id map rows of files that create no page (skipped, failed, lists, unchanged), in batches."""
+
+    def __init__(self, site_id: int, run: ImportRun, size: int = 200) -> None:
+        """Collect rows for one site and run."""
+        self.site_id = site_id
+        self.run = run
+        self.size = size
+        self.rows: dict[str, dict[str, Any]] = {}
+
+    def add(self, key: str, **fields: Any) -> None:
+        """Queue one row (the last one for a key wins); flush when the batch is full."""
+        self.rows[key_digest(key)] = {"legacy_key": key, **fields}
+        if len(self.rows) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued rows in one transaction."""
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, {}
+        with transaction.atomic():
+            existing = {
+                r.key_hash: r
+                for r in LegacyRecord.objects.filter(site_id=self.site_id, key_hash__in=rows)
+            }
+            changed, new = [], []
+            for digest, row in rows.items():
+                record = existing.get(digest) or LegacyRecord(
+                    site_id=self.site_id, legacy_key=row["legacy_key"], key_hash=digest
+                )
+                record.status = row["status"]
+                record.run = self.run
+                record.reason = row.get("reason", "")[:2000]
+                record.source_path = row.get("source_path") or record.source_path
+                record.kind = row.get("kind") or record.kind
+                if row.get("page_id"):
+                    record.page_id = row["page_id"]
+                (changed if record.pk else new).append(record)
+            fields = ["status", "run", "reason", "source_path", "kind", "page", "updated_at"]
+            LegacyRecord.objects.bulk_update(changed, fields)
+            LegacyRecord.objects.bulk_create(new)

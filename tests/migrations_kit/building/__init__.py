@@ -1,0 +1,1 @@
+"""Tests of the body-to-blocks and assets stage of the importer."""
