@@ -318,12 +318,12 @@ def host_site(page: Page) -> str | None:
         last = named[-1]
         brand = _brand(last)
         # a sub-site of the same brand just before the site name is the more precise host
+        confirmed = bool(_SITE_WORD.search(last))
         for part in named[:-1]:
             if part != last and squash(part).startswith(brand) and len(brand) >= 2:
-                last = part
-                break
+                return part if confirmed else last
         bare_channel = _BARE_CHANNEL.match(last)
-        if not bare_channel and (_SITE_WORD.search(last) or squash(last) in _signals(page)):
+        if not bare_channel and (confirmed or squash(last) in _signals(page)):
             return last
     for key in _SITE_META_KEYS:
         value = clean_value(page.metas.get(key, ""))
