@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=redesign.settings.dev
 
-.PHONY: demo test install install-test bench lint format check clean
+.PHONY: demo test install install-test bench bench-import lint format check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -36,6 +36,9 @@ test: install-test
 
 bench: install-test
 	$(PY) scripts/bench_render.py
+
+bench-import: install-test
+	$(PY) scripts/bench_import.py
 
 lint: install-test
 	$(VENV)/bin/ruff check .

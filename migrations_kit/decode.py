@@ -51,6 +51,12 @@ class DecodedDocument:
     flags: list[str] = field(default_factory=list)
     error: str | None = None
 
+    def __post_init__(self) -> None:
+        """Drop NUL characters: no page text needs them and PostgreSQL text refuses them."""
+        if "\x00" in self.text:
+            self.text = self.text.replace("\x00", "")
+            self.flags = [*self.flags, "nul-removed"]
+
     @property
     def ok(self) -> bool:
         """True when the file holds decodable text (not binary, not empty)."""

@@ -1,8 +1,9 @@
-"""Import a legacy site, streaming: per source file extract → map → build → write, then redirects."""
+"""Import a legacy site, streaming: per file extract → map → build → write, then redirects."""
 
 from __future__ import annotations
 
 import codecs
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from .indexing import deferred_search_index, index_pages
 from .mapping import ColumnMapper, Target, breadcrumbs
 from .models import ImportRun, LegacyRecord, key_digest
 from .redirects import LinkResolver, second_pass
-from .report import Fate, ReportWriter
+from .report import STATUS_ORDER, Fate, ReportWriter
 from .sources import PAGE_LIMIT
 from .urls import host_of
 from .writer import (
@@ -35,6 +36,7 @@ from .writer import (
 Status = LegacyRecord.Status
 HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "default.html"}
 HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
+_INDEX_PAGE = re.compile(r"^(.*/)?(index|default|list)(_\d+)?\.s?html?$", re.IGNORECASE)
 ProgressCallback = Callable[[int, Fate], None]
 
 
@@ -152,11 +154,12 @@ class Importer:
             )
         self.run_obj.status = ImportRun.Status.FINISHED
         self.run_obj.finished_at = timezone.now()
-        self.run_obj.counts = dict(report.counts)
+        counts = {status: report.counts.get(status, 0) for status in STATUS_ORDER}
+        self.run_obj.counts = counts
         self.run_obj.save()
         return ImportResult(
             run_id=None if self.options.dry_run else self.run_obj.pk,
-            counts=dict(report.counts),
+            counts=counts,
             files=files,
             seconds=time.monotonic() - started,
             holding=len(report.holding),
@@ -217,7 +220,9 @@ class Importer:
                 item, Status.COLUMN, "旧站首页 → 新站首页", page_id=self.home.pk, kind="home",
                 title=record.title or "", column=self.home.title,
             )  # fmt: skip
-        if record.kind == "list":
+        if record.kind == "list" or (
+            record.kind != "article" and (_INDEX_PAGE.match(path) or crumbs)
+        ):
             return self._list(item, record, crumbs)
         if record.kind != "article":
             return self._fate(item, Status.SKIPPED, "非内容页（框架、导航、搜索等）")
@@ -281,12 +286,16 @@ class Importer:
                 "attachments": record.attachments,
             }
         )
+        content.text_hash = content_hash(
+            {"title": record.title, "date": record.publish_date, "text": record.body_text}
+        )
         known = record_for(self.site.pk, content.key)
         if known and known.page_id and known.content_hash == content.content_hash:
             self.resolver.remember(content.key, known.page_id)
-            keep = known.reason if known.status == Status.CONFLICT else ""
+            same = Status.DUPLICATE if known.status == Status.DUPLICATE else Status.UNCHANGED
+            keep = known.reason if known.status in (Status.CONFLICT, Status.DUPLICATE) else ""
             return self._fate(
-                item, Status.UNCHANGED, keep, page_id=known.page_id, kind=page_type,
+                item, same, keep, page_id=known.page_id, kind=page_type,
                 title=content.title, date=content.publish_date or "", column=target.title,
                 old_column=target.old_column, holding=target.holding, page_type=page_type,
             )  # fmt: skip
@@ -326,7 +335,12 @@ class Importer:
         self.resolver.track_assets(self.store)
 
     def _written(
-        self, item: Any, record: ExtractedPage, content: PageContent, target: Target, outcome: Outcome
+        self,
+        item: Any,
+        record: ExtractedPage,
+        content: PageContent,
+        target: Target,
+        outcome: Outcome,
     ) -> Fate:
         """The report line of a written page (and its pending links in the id map)."""
         if content.pending_links and outcome.status in (Status.IMPORTED, Status.UPDATED):

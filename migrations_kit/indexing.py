@@ -25,9 +25,7 @@ def _models() -> list[type]:
 def deferred_search_index() -> Iterator[None]:
     """Turn off per-save search indexing of imported models; call index_pages afterwards."""
     disconnected = [
-        model
-        for model in _models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
+        model for model in _models() if post_save.disconnect(post_save_signal_handler, sender=model)
     ]
     try:
         yield

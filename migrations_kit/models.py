@@ -65,6 +65,12 @@ class LegacyRecord(models.Model):
     source_path = models.TextField(_("源文件"), blank=True)
     kind = models.CharField(_("类型"), max_length=20, blank=True)
     content_hash = models.CharField(_("内容摘要值"), max_length=64, blank=True)
+    text_hash = models.CharField(
+        _("正文摘要值"),
+        max_length=64,
+        blank=True,
+        help_text=_("标题、日期和正文文字：找出重复页面。"),
+    )
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -78,9 +84,7 @@ class LegacyRecord(models.Model):
     )
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
     reason = models.TextField(_("原因"), blank=True)
-    run = models.ForeignKey(
-        ImportRun, null=True, on_delete=models.SET_NULL, related_name="records"
-    )
+    run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL, related_name="records")
     pending_links = models.JSONField(
         default=list, blank=True, help_text=_("正文中尚未解析为新页面的旧站内部链接。")
     )
@@ -92,7 +96,7 @@ class LegacyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["site", "key_hash"], name="legacy_record_unique_key")
         ]
-        indexes = [models.Index(fields=["site", "content_hash"])]
+        indexes = [models.Index(fields=["site", "text_hash"])]
 
     def __str__(self) -> str:
         """The legacy key and its fate."""

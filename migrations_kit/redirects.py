@@ -199,7 +199,11 @@ def rewrite_pending_links(
             record.save(update_fields=["revision", "pending_links", "updated_at"])
         for link in still:
             if file_kind(link) == "page":
-                yield {"url": record.legacy_key, "link": link, "issue": "旧站内部链接指向不存在的页面"}
+                yield {
+                    "url": record.legacy_key,
+                    "link": link,
+                    "issue": "旧站内部链接指向不存在的页面",
+                }
 
 
 def _rewrite(page: Page, resolver: LinkResolver) -> tuple[list[dict], int, list[str]]:

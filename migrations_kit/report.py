@@ -22,8 +22,26 @@ STATUS_LABELS = {
     "failed": "失败",
 }
 STATUS_ORDER = list(STATUS_LABELS)
-CSV_HEADER = ["源文件", "旧地址", "结果", "原因", "标题", "日期", "新栏目", "旧栏目", "页面ID", "问题"]
-MISSING_PREFIXES = ("缺少图片", "缺少附件", "不是有效图片", "图片尺寸过大", "图片文件过大", "读取失败")
+CSV_HEADER = [
+    "源文件",
+    "旧地址",
+    "结果",
+    "原因",
+    "标题",
+    "日期",
+    "新栏目",
+    "旧栏目",
+    "页面ID",
+    "问题",
+]
+MISSING_PREFIXES = (
+    "缺少图片",
+    "缺少附件",
+    "不是有效图片",
+    "图片尺寸过大",
+    "图片文件过大",
+    "读取失败",
+)
 MISSING_PREFIXES += ("不是有效附件", "附件为空", "附件文件过大")
 
 
@@ -99,10 +117,18 @@ class ReportWriter:
         if self._csv is not None and self._lines is not None:
             self._writer.writerow(
                 [
-                    fate.path, fate.url, fate.label, fate.reason, fate.title, fate.date,
-                    fate.column, fate.old_column, fate.page_id or "", "；".join(fate.issues),
+                    fate.path,
+                    fate.url,
+                    fate.label,
+                    fate.reason,
+                    fate.title,
+                    fate.date,
+                    fate.column,
+                    fate.old_column,
+                    fate.page_id or "",
+                    "；".join(fate.issues),
                 ]
-            )  # fmt: skip
+            )
             self._lines.write(json.dumps(asdict(fate), ensure_ascii=False) + "\n")
 
     def add_link_issue(self, issue: dict[str, str]) -> None:
@@ -154,7 +180,9 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _table(out: IO[str], title: str, rows: list[dict[str, str]], keys: list[tuple[str, str]]) -> None:
+def _table(
+    out: IO[str], title: str, rows: list[dict[str, str]], keys: list[tuple[str, str]]
+) -> None:
     """One titled table of a short list."""
     out.write(f"<h2>{_e(title)}（{len(rows)}）</h2>\n")
     if not rows:
@@ -183,12 +211,22 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     for status, count in summary["counts"].items():
         out.write(f"<tr><td>{_e(STATUS_LABELS[status])}</td><td>{count}</td></tr>\n")
     out.write(f"<tr><th>源文件合计</th><th>{summary['files']}</th></tr></table>\n")
-    _table(out, "放入“待整理”的页面", summary["holding"],
-           [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")])  # fmt: skip
+    _table(
+        out,
+        "放入“待整理”的页面",
+        summary["holding"],
+        [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")],
+    )
     _table(out, "没有日期的页面", summary["no_date"], [("path", "源文件"), ("title", "标题")])
-    _table(out, "缺失的图片和附件", summary["missing_assets"], [("path", "源文件"), ("issue", "问题")])
-    _table(out, "旧站失效链接", summary["broken_links"],
-           [("url", "所在页面"), ("link", "链接"), ("issue", "问题")])  # fmt: skip
+    _table(
+        out, "缺失的图片和附件", summary["missing_assets"], [("path", "源文件"), ("issue", "问题")]
+    )
+    _table(
+        out,
+        "旧站失效链接",
+        summary["broken_links"],
+        [("url", "所在页面"), ("link", "链接"), ("issue", "问题")],
+    )
     _table(out, "重定向问题", summary["redirect_issues"], [("url", "旧地址"), ("issue", "问题")])
     out.write("<h2>全部源文件</h2>\n<table><tr>")
     out.write("".join(f"<th>{_e(h)}</th>" for h in CSV_HEADER) + "</tr>\n")
@@ -196,9 +234,17 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
         for line in lines:
             fate = Fate(**json.loads(line))
             cells = [
-                fate.path, fate.url, fate.label, fate.reason, fate.title, fate.date,
-                fate.column, fate.old_column, fate.page_id or "", "；".join(fate.issues),
-            ]  # fmt: skip
+                fate.path,
+                fate.url,
+                fate.label,
+                fate.reason,
+                fate.title,
+                fate.date,
+                fate.column,
+                fate.old_column,
+                fate.page_id or "",
+                "；".join(fate.issues),
+            ]
             out.write(f'<tr class="{_e(fate.status)}">')
             out.write("".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>\n")
     out.write("</table></body></html>\n")

@@ -63,8 +63,8 @@ def _objects(run: ImportRun, kind: str) -> list[int]:
 def _rollback(run: ImportRun, outcome: RollbackOutcome) -> None:
     """The deletions, inside one transaction."""
     redirect_ids = _objects(run, RunObject.Kind.REDIRECT)
-    outcome.redirects = Redirect.objects.filter(pk__in=redirect_ids).delete()[1].get(
-        Redirect._meta.label, 0
+    outcome.redirects = (
+        Redirect.objects.filter(pk__in=redirect_ids).delete()[1].get(Redirect._meta.label, 0)
     )
     pages = Page.objects.filter(pk__in=_objects(run, RunObject.Kind.PAGE)).order_by("-path")
     deleted: list[int] = []
@@ -84,7 +84,7 @@ def _rollback(run: ImportRun, outcome: RollbackOutcome) -> None:
     ):
         removed = 0
         for obj in model.objects.filter(pk__in=_objects(run, kind)):
-            if ReferenceIndex.get_grouped_references_to(obj).exists():
+            if ReferenceIndex.get_references_to(obj).exists():
                 outcome.kept.append(f"{obj.title}（仍被其他页面使用）")
                 continue
             obj.delete()

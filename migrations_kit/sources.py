@@ -221,7 +221,9 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
         """Refuse a redirect to another host or scheme."""
         if urlsplit(newurl).scheme not in ("http", "https") or host_of(newurl) != self.host:
-            raise urllib.error.HTTPError(newurl, code, "redirect to another host refused", headers, fp)
+            raise urllib.error.HTTPError(
+                newurl, code, "redirect to another host refused", headers, fp
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 

@@ -40,6 +40,7 @@ class PageContent:
     body: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     content_hash: str = ""
+    text_hash: str = ""
     issues: list[str] = field(default_factory=list)
     pending_links: list[str] = field(default_factory=list)
 
@@ -101,6 +102,7 @@ def save_record(
     reason: str = "",
     page_id: int | None = None,
     content_hash: str | None = None,
+    text_hash: str | None = None,
     revision_id: int | None = None,
     existing: LegacyRecord | None = None,
 ) -> LegacyRecord:
@@ -115,6 +117,8 @@ def save_record(
         record.page_id = page_id
     if content_hash is not None:
         record.content_hash = content_hash
+    if text_hash is not None:
+        record.text_hash = text_hash
     if revision_id is not None:
         record.revision_id = revision_id
     record.save()
@@ -143,9 +147,10 @@ def _apply(page: Page, content: PageContent) -> None:
         page.content_hash = content.content_hash
 
 
-def _new_page(content: PageContent, parent: Page) -> Page:
+def _new_page(content: PageContent, parent: Page, publish: bool) -> Page:
     """An unsaved page of the right type with a slug unique among its siblings."""
     page: Page = ArticlePage() if content.page_type == ARTICLE else StandardPage()
+    page.live = publish
     _apply(page, content)
     slug = legacy_slug(content.url)
     if parent.get_children().filter(slug=slug).exists():
@@ -194,7 +199,7 @@ def write_page(
         if record is None or not record.page_id:
             twin = (
                 LegacyRecord.objects.filter(
-                    site_id=site_id, content_hash=content.content_hash, page__isnull=False
+                    site_id=site_id, text_hash=content.text_hash, page__isnull=False
                 )
                 .exclude(kind="column")
                 .first()
@@ -204,7 +209,8 @@ def write_page(
                 save_record(
                     site_id, run, content.key, LegacyRecord.Status.DUPLICATE,
                     source_path=content.source_path, kind=content.page_type, reason=reason,
-                    page_id=twin.page_id, content_hash=content.content_hash, existing=record,
+                    page_id=twin.page_id, content_hash=content.content_hash,
+        text_hash=content.text_hash, existing=record,
                 )  # fmt: skip
                 return Outcome(LegacyRecord.Status.DUPLICATE, twin.page_id, reason)
         if build is not None:
@@ -219,7 +225,7 @@ def _create(
 ) -> Outcome:
     """Add a new page under its column and record it as created by this run."""
     parent = Page.objects.get(pk=content.parent_id)
-    page = _new_page(content, parent)
+    page = _new_page(content, parent, publish)
     parent.add_child(instance=page)
     revision = _save(page, content, publish)
     RunObject.objects.create(
@@ -228,7 +234,8 @@ def _create(
     save_record(
         site_id, run, content.key, LegacyRecord.Status.IMPORTED,
         source_path=content.source_path, kind=content.page_type, page_id=page.pk,
-        content_hash=content.content_hash, revision_id=revision.pk, existing=record,
+        content_hash=content.content_hash,
+        text_hash=content.text_hash, revision_id=revision.pk, existing=record,
         reason="; ".join(content.issues),
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.IMPORTED, page.pk, created=True)
@@ -245,14 +252,16 @@ def _update(
         reason = "页面已被编辑修改，新内容仅保存为草稿修订，线上保留编辑的版本"
         save_record(
             site_id, run, content.key, LegacyRecord.Status.CONFLICT, existing=record,
-            content_hash=content.content_hash, reason=reason,
+            content_hash=content.content_hash,
+        text_hash=content.text_hash, reason=reason,
         )  # fmt: skip
         return Outcome(LegacyRecord.Status.CONFLICT, page.pk, reason)
     _apply(page, content)
     revision = _save(page, content, publish and page.live or publish)
     save_record(
         site_id, run, content.key, LegacyRecord.Status.UPDATED, existing=record,
-        content_hash=content.content_hash, revision_id=revision.pk,
+        content_hash=content.content_hash,
+        text_hash=content.text_hash, revision_id=revision.pk,
         reason="; ".join(content.issues),
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.UPDATED, page.pk)
@@ -270,6 +279,8 @@ class RecordBuffer:
 
     def add(self, key: str, **fields: Any) -> None:
         """Queue one row (the last one for a key wins); flush when the batch is full."""
+        key = key.replace("\x00", "")
+        fields = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in fields.items()}
         self.rows[key_digest(key)] = {"legacy_key": key, **fields}
         if len(self.rows) >= self.size:
             self.flush()

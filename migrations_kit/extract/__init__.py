@@ -115,9 +115,7 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
         record.body_text = body.text
         record.images = extract_images(body.node.el if body.node else None, base, file_path)
         if body.node is not None:
-            record.body_html = lxml.html.tostring(
-                body.node.el, encoding="unicode", with_tail=False
-            )
+            record.body_html = lxml.html.tostring(body.node.el, encoding="unicode", with_tail=False)
     record.attachments = extract_attachments(root, base, file_path)
     return record
 

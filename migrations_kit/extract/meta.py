@@ -356,8 +356,10 @@ def extract_source_author(
     """Return (来源, 作者): header zone, rest of the page, bylines, meta tags; host site noted."""
     start, end = body_range
     outside = [i for i in range(len(page.lines)) if not (start + 3 <= i < end - 3)]
-    head = list(zone) + [i for i in range(start, min(start + 2, end)) if i not in zone]
-    tail = list(range(max(start, end - 3), min(end + 4, len(page.lines))))
+    count = len(page.lines)
+    head = [i for i in zone if i < count]
+    head += [i for i in range(start, min(start + 2, end, count)) if i not in zone]
+    tail = list(range(max(0, start, end - 3), min(end + 4, count)))
 
     source = _scan(page, zone, _SOURCE) or _scan(page, zone, _PUBLISHER)
     if source is None:

@@ -106,3 +106,11 @@ def test_gzip_mirror_copy_is_inflated():
 
     doc = decode_bytes(gzip.compress("<p>压缩保存的页面</p>".encode("gbk")))
     assert "压缩保存的页面" in doc.text
+
+
+def test_nul_characters_after_the_sniffed_window_are_dropped():
+    raw = ("<html><body><p>" + "正文" * 3000 + "</p>\x00<p>尾部</p></body></html>").encode("utf-8")
+    decoded = decode_bytes(raw)
+    assert "\x00" not in decoded.text
+    assert "尾部" in decoded.text
+    assert "nul-removed" in decoded.flags

@@ -59,3 +59,13 @@ def test_big_file_is_capped_and_flagged(tmp_path, monkeypatch):
     page = extract.extract_file(path)
     assert "truncated" in page.flags
     assert page.kind == "article"
+
+
+def test_frameset_page_without_text_lines_does_not_crash():
+    raw = (
+        '<html><head><meta charset="gbk"><title>某县人民政府</title></head>'
+        '<frameset rows="120,*"><frame src="top.htm"><frame src="main.htm"></frameset></html>'
+    ).encode("gbk")
+    record = extract_page(raw, "index.html")
+    assert record.error is None
+    assert record.source is None and record.author is None

@@ -13,7 +13,7 @@ from migrations_kit.report import STATUS_LABELS, Fate
 from migrations_kit.rollback import RollbackError, rollback_run
 from migrations_kit.sources import SourceError, open_source
 
-PROGRESS_EVERY = 100
+PROGRESS_EVERY = 50
 
 
 def find_site(value: str) -> Site:
@@ -52,7 +52,9 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, help="stop after N source files")
         parser.add_argument("--draft", action="store_true", help="save pages as drafts")
         parser.add_argument("--max-pages", type=int, default=5000, help="crawl: page limit")
-        parser.add_argument("--delay", type=float, default=0.5, help="crawl: seconds between requests")
+        parser.add_argument(
+            "--delay", type=float, default=0.5, help="crawl: seconds between requests"
+        )
         parser.add_argument("--rollback", type=int, metavar="RUN_ID", help="undo one import run")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,47 @@
+"""Shared helpers for the import_legacy tests: a generated GBK site and a runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from migrations_kit.importer import Importer, ImportOptions, ImportResult
+from migrations_kit.legacy_site import generate_site, read_manifest
+from migrations_kit.models import LegacyRecord, key_digest
+from migrations_kit.sources import open_source
+from migrations_kit.urls import normalize_url
+
+PAGES = 60
+
+
+def make_site(folder: Path, pages: int = PAGES) -> tuple[Path, list[dict[str, Any]]]:
+    """Generate a GBK legacy site into folder; return (out_dir, manifest records)."""
+    site = generate_site(folder, pages, encoding="gbk", seed=0)
+    return site.out_dir, list(read_manifest(site.manifest_path))
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    """A private copy of a generated site (tests that change files)."""
+    shutil.copytree(source, target)
+    return target
+
+
+def run_import(county, source: str | Path, **options: Any) -> ImportResult:
+    """Import source into the county site with ImportOptions."""
+    opened = open_source(str(source), delay=options.pop("delay", 0.0))
+    return Importer(county.site, opened, ImportOptions(**options)).run()
+
+
+def record_of(county, url: str) -> LegacyRecord | None:
+    """The id map row of a legacy URL."""
+    return LegacyRecord.objects.filter(
+        site=county.site, key_hash=key_digest(normalize_url(url))
+    ).first()
+
+
+def path_of(url: str) -> str:
+    """The path and query of a manifest URL."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,0 +1,180 @@
+"""import_legacy sources: WARC, a local crawl, and bad input that must not stop a run."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import threading
+from io import BytesIO
+
+import pytest
+from wagtail.images.models import Image
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from migrations_kit import sources
+from migrations_kit.models import LegacyRecord
+from migrations_kit.sources import FolderSource
+from migrations_kit.urls import file_to_url
+from redesign.core.models import ArticlePage
+
+from .import_helpers import make_site, record_of, run_import
+
+HOST = "www.example-county.gov.cn"
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+    "<div>当前位置：首页 &gt; 通知公告</div><h1>{title}</h1>"
+    "<p>发布时间：2015-03-05 来源：县政府办</p>"
+    "<div id='zoom'>{body}</div></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def legacy(tmp_path_factory):
+    """A 60-page GBK site and its manifest."""
+    return make_site(tmp_path_factory.mktemp("legacy"))
+
+
+def write_warc(mirror, target, truncate: bool = False) -> None:
+    """Archive every mirror file as a response record (the last one cut short if asked)."""
+    files = sorted(p for p in mirror.rglob("*") if p.is_file())
+    with open(target, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for path in files:
+            url = file_to_url(path.relative_to(mirror).as_posix(), f"http://{HOST}/")
+            ctype = "text/html" if path.suffix in {".htm", ".html"} else "application/octet-stream"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(path.read_bytes()), http_headers=headers
+            )
+            writer.write_record(record)
+    if truncate:
+        with open(target, "ab") as out:
+            out.write(b"\x1f\x8b\x08\x00garbage-truncated-record")
+
+
+def test_warc_source_imports_the_same_as_the_folder(county, legacy, tmp_path):
+    out_dir, manifest = legacy
+    warc = tmp_path / "site.warc.gz"
+    write_warc(out_dir / HOST, warc, truncate=True)
+    result = run_import(county, warc)
+    articles = [r for r in manifest if r["kind"] == "article" and not r.get("duplicate_of")]
+    for truth in articles:
+        record = record_of(county, truth["url"])
+        assert record is not None and record.page_id, truth["path"]
+    assert result.counts["imported"] >= len(articles) - 1
+    assert Image.objects.exists()
+    assert any(r.status == "failed" and "WARC" in r.reason for r in LegacyRecord.objects.all()), (
+        "the truncated record is reported"
+    )
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serve the mirror quietly and remember every requested path."""
+
+    seen: list[str] = []
+
+    def log_message(self, *args) -> None:
+        """Keep the test output clean."""
+
+    def do_GET(self) -> None:
+        """Record the request, then serve it."""
+        self.seen.append(self.path)
+        super().do_GET()
+
+
+def test_crawl_source_fetches_only_the_one_host(county, legacy, monkeypatch):
+    out_dir, _ = legacy
+    handler = functools.partial(_Handler, directory=str(out_dir / HOST))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    real_connect = socket.socket.connect
+    contacted = []
+
+    def guarded(sock, address):
+        contacted.append(address)
+        if address[0] != "127.0.0.1":
+            raise AssertionError(f"request to another host: {address}")
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    try:
+        port = server.server_address[1]
+        result = run_import(county, f"http://127.0.0.1:{port}/main.htm", delay=0.0)
+    finally:
+        server.shutdown()
+        thread.join()
+    assert result.counts["imported"] > 20
+    assert ArticlePage.objects.filter(legacy_url__startswith=f"http://127.0.0.1:{port}/").exists()
+    assert Image.objects.exists()
+    assert contacted and all(address[0] == "127.0.0.1" for address in contacted)
+
+
+def test_bad_input_gets_a_line_each_and_the_run_goes_on(county, tmp_path, monkeypatch):
+    root = tmp_path / "mirror" / HOST
+    (root / "tzgg").mkdir(parents=True)
+    outside = tmp_path / "secret.htm"
+    outside.write_text(
+        PAGE.format(title="机密文件标题", body="不应被读取。" * 20), encoding="utf-8"
+    )
+    body = (
+        "<p>正文第一段，内容足够长。" * 10 + "</p>"
+        '<img src="../../../../../secret.htm" alt="越界">'
+        '<img src="http://other-host.example/a.jpg" alt="外站">'
+        '<img src="fake.jpg" alt="假图片">'
+    )
+    (root / "tzgg" / "good.htm").write_text(
+        PAGE.format(title="正常的通知", body=body), encoding="utf-8"
+    )
+    (root / "tzgg" / "fake.jpg").write_bytes(b"<html>not an image</html>")
+    (root / "tzgg" / "empty.htm").write_bytes(b"")
+    (root / "tzgg" / "binary.htm").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
+    (root / "tzgg" / "broken.htm").write_bytes(PAGE.format(title="截断", body="x").encode()[:60])
+    (root / "tzgg" / "badbytes.htm").write_bytes(b"<html><body>\xff\xfe\x81" * 50 + b"</body>")
+    (root / "tzgg" / "huge.htm").write_bytes(b"<html>" + b"a" * 30000 + b"</html>")
+    nested = "<table><tr><td>" * 200 + "深层表格里的正文内容。" * 20 + "</td></tr></table>" * 200
+    (root / "tzgg" / "deep.htm").write_text(
+        PAGE.format(title="深层嵌套的表格", body=nested), encoding="utf-8"
+    )
+    os.symlink(outside, root / "tzgg" / "link.htm")
+    monkeypatch.setattr(sources, "PAGE_LIMIT", 20000)
+    monkeypatch.setattr(
+        "urllib.request.urlopen", lambda *a, **k: pytest.fail("fetched another host")
+    )
+    result = run_import(county, tmp_path / "mirror")
+    assert result.files == 9
+    assert sum(result.counts.values()) == 9
+    fates = {r.source_path.rsplit("/", 1)[-1]: r for r in LegacyRecord.objects.all()}
+    assert fates["good.htm"].status == "imported"
+    assert fates["deep.htm"].status in {"imported", "failed"}
+    assert fates["empty.htm"].status == "skipped" and "空文件" in fates["empty.htm"].reason
+    assert fates["binary.htm"].status == "skipped" and "png" in fates["binary.htm"].reason
+    assert fates["huge.htm"].status == "skipped" and "过大" in fates["huge.htm"].reason
+    assert fates["link.htm"].status == "skipped" and "之外" in fates["link.htm"].reason
+    for name in ("broken.htm", "badbytes.htm"):
+        assert fates[name].status in {"skipped", "failed", "imported"}
+    page = ArticlePage.objects.get(title="正常的通知")
+    assert page.get_parent().slug == "tzgg"
+    assert not Image.objects.exists()
+    assert not ArticlePage.objects.filter(title="机密文件标题").exists()
+
+
+def test_folder_source_never_reads_outside(tmp_path):
+    mirror = tmp_path / "m" / HOST
+    mirror.mkdir(parents=True)
+    (tmp_path / "secret.txt").write_text("secret")
+    source = FolderSource(tmp_path / "m")
+    assert source.host == HOST
+    assert source.fetch(f"http://{HOST}/../../secret.txt") is None
+    assert source.fetch(f"http://{HOST}/%2e%2e/%2e%2e/secret.txt") is None
+    assert source.fetch("http://other.example/secret.txt") is None
+
+
+def test_wget_file_names_map_back_to_urls():
+    base = f"http://{HOST}/"
+    assert file_to_url("content.jsp@id=123.html", base) == f"http://{HOST}/content.jsp?id=123"
+    assert file_to_url("content.jsp?id=123", base) == f"http://{HOST}/content.jsp?id=123"
+    assert file_to_url("a/t20100326_1003.htm", base) == f"http://{HOST}/a/t20100326_1003.htm"
