@@ -68,6 +68,21 @@ class Fate:
         """The status in Chinese."""
         return STATUS_LABELS.get(self.status, self.status)
 
+    def row(self) -> list:
+        """The report's columns for this file, in CSV_HEADER order."""
+        return [
+            self.path,
+            self.url,
+            self.label,
+            self.reason,
+            self.title,
+            self.date,
+            self.column,
+            self.old_column,
+            self.page_id or "",
+            "；".join(self.issues),
+        ]
+
 
 class ReportWriter:
     """Streams fates to files under the report folder and keeps the counts and short lists."""
@@ -115,20 +130,7 @@ class ReportWriter:
             if issue.startswith(MISSING_PREFIXES):
                 self.missing_assets.append({"path": fate.path, "issue": issue})
         if self._csv is not None and self._lines is not None:
-            self._writer.writerow(
-                [
-                    fate.path,
-                    fate.url,
-                    fate.label,
-                    fate.reason,
-                    fate.title,
-                    fate.date,
-                    fate.column,
-                    fate.old_column,
-                    fate.page_id or "",
-                    "；".join(fate.issues),
-                ]
-            )
+            self._writer.writerow(fate.row())
             self._lines.write(json.dumps(asdict(fate), ensure_ascii=False) + "\n")
 
     def add_link_issue(self, issue: dict[str, str]) -> None:
@@ -233,18 +235,7 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     with scratch.open(encoding="utf-8") as lines:
         for line in lines:
             fate = Fate(**json.loads(line))
-            cells = [
-                fate.path,
-                fate.url,
-                fate.label,
-                fate.reason,
-                fate.title,
-                fate.date,
-                fate.column,
-                fate.old_column,
-                fate.page_id or "",
-                "；".join(fate.issues),
-            ]
+            cells = fate.row()
             out.write(f'<tr class="{_e(fate.status)}">')
             out.write("".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>\n")
     out.write("</table></body></html>\n")

@@ -147,12 +147,8 @@ class WagtailAssetStore:
         data, ext, width, height = checked
         digest = content_hash(data)
         model = get_image_model()
-        existing = model.objects.filter(collection=self.collection, file_hash=digest).first()
-        if self.dry_run:
-            if existing is None:
-                self._plan(url, digest)
-            return None
-        if existing is not None:
+        found, existing = self._existing(model, url, digest)
+        if found:
             return existing
         stem = _stem(url, "image")
         image = model(
@@ -171,6 +167,15 @@ class WagtailAssetStore:
             return None
         self.created_images.append(image.pk)
         return image
+
+    def _existing(self, model, url: str, digest: str) -> tuple[bool, Any]:
+        """(True, object) when the answer is known: a same-hash file, or None in a dry run."""
+        existing = model.objects.filter(collection=self.collection, file_hash=digest).first()
+        if self.dry_run:
+            if existing is None:
+                self._plan(url, digest)
+            return True, None
+        return existing is not None, existing
 
     # documents ---------------------------------------------------------------------------
 
@@ -196,12 +201,8 @@ class WagtailAssetStore:
             return None
         digest = content_hash(data)
         model = get_document_model()
-        existing = model.objects.filter(collection=self.collection, file_hash=digest).first()
-        if self.dry_run:
-            if existing is None:
-                self._plan(url, digest)
-            return None
-        if existing is not None:
+        found, existing = self._existing(model, url, digest)
+        if found:
             return existing
         stem = _stem(url, "document")
         name = f"{stem}.{ext}" if ext and not stem.lower().endswith(f".{ext}") else stem
