@@ -15,9 +15,10 @@ from django.utils import timezone
 from wagtail.models import Collection, Site
 
 from .extract import ExtractedPage, extract_page
-from .indexing import deferred_search_index, index_pages
+from .indexing import deferred_indexing, index_pages, index_references
 from .mapping import ColumnMapper, Target, breadcrumbs
-from .models import ImportRun, LegacyRecord, key_digest
+from .models import ImportRun, LegacyRecord, RunObject
+from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
 from .report import STATUS_ORDER, Fate, ReportWriter
 from .sources import PAGE_LIMIT
@@ -103,7 +104,7 @@ class Importer:
         result: ImportResult | None = None
         try:
             with (
-                deferred_search_index(),
+                deferred_indexing(),
                 transaction.atomic() if self.options.dry_run else _null(),
             ):
                 result = self._run(report, progress, started)
@@ -125,12 +126,15 @@ class Importer:
             dry_run=self.options.dry_run,
             options={"publish": self.options.publish, "limit": self.options.limit},
         )
-        self.mapper = ColumnMapper(self.home, self.options.mapping)
+        self.mapper = ColumnMapper(
+            self.home, self.options.mapping, None if self.options.dry_run else self.run_obj
+        )
         self.store = _asset_store(
             site_collection(self.site), self.source.fetch, self.options.dry_run
         )
         self.resolver = LinkResolver(self.site.pk, self.legacy_host, self.run_obj, self.store)
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
+        self.parents = ParentCache()
         report.start(self.run_obj, self.site, self.source)
         files = 0
         for item in self.source:
@@ -147,11 +151,7 @@ class Importer:
         for issue in second_pass(self.site, self.run_obj, self.resolver, self.store):
             report.add_link_issue(issue)
         if not self.options.dry_run:
-            index_pages(
-                LegacyRecord.objects.filter(
-                    run=self.run_obj, kind__in=[ARTICLE, STATIC], page__isnull=False
-                ).values_list("page_id", flat=True)
-            )
+            self._index()
         self.run_obj.status = ImportRun.Status.FINISHED
         self.run_obj.finished_at = timezone.now()
         counts = {status: report.counts.get(status, 0) for status in STATUS_ORDER}
@@ -166,6 +166,25 @@ class Importer:
             no_date=len(report.no_date),
             broken_links=len(report.broken_links),
             missing_assets=len(report.missing_assets),
+        )
+
+    def _index(self) -> None:
+        """Index this run's pages for search and Wagtail's reference index (deferred till now)."""
+        page_ids = list(
+            LegacyRecord.objects.filter(
+                run=self.run_obj, kind__in=[ARTICLE, STATIC], page__isnull=False
+            )
+            .values_list("page_id", flat=True)
+            .distinct()
+        )
+        index_pages(page_ids)
+        created: dict[str, list[int]] = {kind: [] for kind in RunObject.Kind.values}
+        for kind, object_id in self.run_obj.created.values_list("kind", "object_id"):
+            created[kind].append(object_id)
+        index_references(
+            {*page_ids, *created[RunObject.Kind.PAGE]},
+            created[RunObject.Kind.IMAGE],
+            created[RunObject.Kind.DOCUMENT],
         )
 
     # -- one file -------------------------------------------------------------------------
@@ -263,6 +282,7 @@ class Importer:
             page_type = STATIC if target else ARTICLE
         if target is None:
             target = self.mapper.for_article(item.url, crumbs, record.title)
+            page_type = STATIC if target.static else ARTICLE
         content = PageContent(
             key=item.key,
             url=item.url,
@@ -305,6 +325,8 @@ class Importer:
             content,
             publish=self.options.publish,
             build=lambda c: self._build(c, record),
+            parents=self.parents,
+            known=known,
         )
         return self._written(item, record, content, target, outcome)
 
@@ -343,10 +365,6 @@ class Importer:
         outcome: Outcome,
     ) -> Fate:
         """The report line of a written page (and its pending links in the id map)."""
-        if content.pending_links and outcome.status in (Status.IMPORTED, Status.UPDATED):
-            LegacyRecord.objects.filter(site=self.site, key_hash=key_digest(content.key)).update(
-                pending_links=content.pending_links
-            )
         if outcome.page_id:
             self.resolver.remember(content.key, outcome.page_id)
         return Fate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,29 +16,47 @@ from wagtail.models import Page
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, StandardPage
 
+from .models import ImportRun, RunObject
+
 HOLDING_SLUG = "daizhengli"
 HOLDING_TITLE = "待整理"
 
 # (column type, keywords in Chinese column names, pinyin-initial folder names), most specific first.
 TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (ColumnType.INTERACTION, ("互动", "留言", "信箱", "咨询", "投诉", "访谈"), ("hdjl", "hudong")),
+    (
+        ColumnType.INTERACTION,
+        ("互动", "留言", "信箱", "咨询", "投诉", "访谈", "写信", "来信"),
+        ("hdjl", "hudong"),
+    ),
     (ColumnType.PERSONNEL, ("人事", "任免", "招聘", "招考", "干部"), ("rsxx", "rsrm", "zpxx")),
     (ColumnType.PLANNING, ("规划", "计划"), ("ghjh", "fzgh")),
-    (ColumnType.POLICY, ("政策", "文件", "法规", "规章", "解读"), ("zcwj", "zcfg", "zfwj", "zcjd")),
-    (ColumnType.NOTICE, ("通知", "公告", "公示", "通告"), ("tzgg", "gsgg", "tggg")),
+    (
+        ColumnType.POLICY,
+        ("政策", "文件", "法规", "规章", "解读", "条例", "制度", "下载", "表格"),
+        ("zcwj", "zcfg", "zfwj", "zcjd", "xzzx", "bgxz"),
+    ),
+    (
+        ColumnType.NOTICE,
+        ("通知", "公告", "公示", "通告", "招生", "考试", "中考", "高考"),
+        ("tzgg", "gsgg", "tggg", "zsks", "zsxx"),
+    ),
     (ColumnType.INDUSTRY, ("产业", "特色", "招商"), ("tscy", "zsyz")),
     (
         ColumnType.NEWS,
-        ("要闻", "新闻", "动态", "工作动态", "图片", "乡镇", "部门", "资讯"),
-        ("xwzx", "gzdt", "tpxw", "xzdt", "bmdt", "yw", "news", "zwdt"),
+        (
+            "要闻", "新闻", "动态", "图片", "乡镇", "部门", "资讯", "报道", "宣传", "活动",
+            "党建", "党风", "廉政", "党员", "专题", "专栏",
+        ),
+        ("xwzx", "gzdt", "tpxw", "xzdt", "bmdt", "yw", "news", "zwdt", "djgz", "ztzl"),
     ),
     (ColumnType.OPEN_GOV, ("政务公开", "信息公开"), ("zwgk", "xxgk")),
-)
+)  # fmt: skip
 
-# Static pages and the standard page of the new site they belong under.
+# The new site's standard pages (概况信息, 机构职能, 负责人信息) and the old columns and
+# static pages that belong under them; checked after TYPE_RULES for each old column name.
 STATIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("fzrxx", ("领导", "负责人"), ("ldxx", "ldzc", "ldjj")),
-    ("jgzn", ("机构", "职能", "职责", "部门设置"), ("jgzn", "jgsz", "zyzn")),
+    ("fzrxx", ("领导", "负责人", "分工", "班子"), ("ldxx", "ldzc", "ldjj", "ldfg", "ldbz")),
+    ("jgzn", ("机构", "职能", "职责", "部门设置", "科室", "内设"), ("jgzn", "jgsz", "zyzn")),
     ("gkxx", ("概况", "简介", "县情", "市情", "区情", "乡情", "关于我们"), ("xqgk", "gk", "gywm")),
 )
 
@@ -69,19 +88,6 @@ def breadcrumbs(html: str) -> list[str]:
     return crumbs
 
 
-def column_type_for(names: list[str], folders: list[str]) -> str | None:
-    """The column type of the most specific name (then folder) that matches a keyword rule."""
-    for name in reversed(names):
-        for column_type, words, _folders in TYPE_RULES:
-            if any(word in name for word in words):
-                return column_type
-    for folder in reversed(folders):
-        for column_type, _words, codes in TYPE_RULES:
-            if folder.lower() in codes:
-                return column_type
-    return None
-
-
 def static_slug_for(names: list[str], folders: list[str]) -> str | None:
     """The standard page slug (gkxx, jgzn, fzrxx) a static page belongs under, if any."""
     for name in reversed(names):
@@ -93,6 +99,33 @@ def static_slug_for(names: list[str], folders: list[str]) -> str | None:
             if folder.lower() in codes:
                 return slug
     return None
+
+
+def _match(name: str, rules: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> str:
+    """The first rule whose keyword occurs in name ("" when none)."""
+    for value, words, _codes in rules:
+        if any(word in name for word in words):
+            return value
+    return ""
+
+
+def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str]]:
+    """("type", column type) or ("static", standard page slug) guesses, most specific first.
+
+    Names go from the most specific up; for each, a column type keyword wins over a standard page
+    keyword (机构设置 > 科室 > 宣传报道 is news, 机构设置 > 科室 > 办公室 is 机构职能). Folder codes
+    come last.
+    """
+    for name in reversed(names):
+        if found := _match(name, TYPE_RULES):
+            yield "type", found
+        if found := _match(name, STATIC_RULES):
+            yield "static", found
+    for folder in reversed(folders):
+        for kind, rules in (("type", TYPE_RULES), ("static", STATIC_RULES)):
+            for value, _words, codes in rules:
+                if folder.lower() in codes:
+                    yield kind, value
 
 
 def load_mapping_file(path: str | Path) -> dict[str, str]:
@@ -128,6 +161,8 @@ class Target:
     how: str
     old_column: str = ""
     holding: bool = False
+    static: bool = False
+    """The page belongs under a standard page, so it becomes a StandardPage."""
 
 
 def _folders(url: str) -> list[str]:
@@ -143,9 +178,12 @@ def _overlap(a: str, b: str) -> int:
 class ColumnMapper:
     """Decides the new column for each legacy page; creates 待整理 on demand."""
 
-    def __init__(self, home: Page, rules: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, home: Page, rules: dict[str, str] | None = None, run: ImportRun | None = None
+    ) -> None:
         """Load the new site's columns and check the mapping file's slugs exist."""
         self.home = home
+        self.run = run
         self.columns: list[ColumnPage] = list(
             ColumnPage.objects.descendant_of(home).order_by("path")
         )
@@ -206,24 +244,38 @@ class ColumnMapper:
         return Target(page.pk, page.title, how, old)
 
     def for_article(self, url: str, crumbs: list[str], title: str | None) -> Target:
-        """The column an article goes under (待整理 when nothing matches)."""
+        """The column (or standard page) an article goes under (待整理 when nothing matches).
+
+        The most specific old column name that has a home in the new site wins: 机构职责 > 人事科
+        finds no personnel column, so it goes under 机构职能.
+        """
         names = self._names(url, crumbs, title)
         old = " > ".join(names)
         rule = self._by_rule(url, names)
         if rule:
             return self._target(rule[0], rule[1], old)
-        column_type = column_type_for(names, _folders(url))
-        candidates = [c for c in self.columns if c.column_type == column_type]
-        candidates = [c for c in candidates if c.slug != HOLDING_SLUG]
-        if column_type and candidates:
-            name = names[-1] if names else ""
-            best = min(
-                candidates,
-                key=lambda c: (-_overlap(name, c.title), "要闻" in c.title, c.path),
-            )
-            return Target(best.pk, best.title, f"栏目类型: {column_type}", old)
-        why = f"无对应的新栏目（类型 {column_type}）" if column_type else "无法判断栏目"
+        first_type = None
+        for kind, value in places_for(names, _folders(url)):
+            target = self._place(kind, value, names, old)
+            if target is not None:
+                return target
+            first_type = first_type or (value if kind == "type" else None)
+        why = f"无对应的新栏目（类型 {first_type}）" if first_type else "无法判断栏目"
         return self.holding(old, why)
+
+    def _place(self, kind: str, value: str, names: list[str], old: str) -> Target | None:
+        """The standard page or the best column of a type, if the new site has one."""
+        if kind == "static":
+            page = self.by_slug.get(value)
+            if isinstance(page, StandardPage):
+                return Target(page.pk, page.title, f"旧栏目属于: {page.title}", old, static=True)
+            return None
+        candidates = [c for c in self.columns if c.column_type == value and c.slug != HOLDING_SLUG]
+        if not candidates:
+            return None
+        name = names[-1] if names else ""
+        best = min(candidates, key=lambda c: (-_overlap(name, c.title), "要闻" in c.title, c.path))
+        return Target(best.pk, best.title, f"栏目类型: {value}", old)
 
     def for_static(self, url: str, crumbs: list[str], title: str | None) -> Target | None:
         """The standard page a static page goes under, or None when it is not a static page."""
@@ -257,5 +309,9 @@ class ColumnMapper:
                 )
                 self.home.add_child(instance=existing)
                 existing.save_revision().publish()
+                if self.run is not None:
+                    RunObject.objects.create(
+                        run=self.run, kind=RunObject.Kind.PAGE, object_id=existing.pk
+                    )
             self._holding = existing
         return Target(self._holding.pk, self._holding.title, how, old, holding=True)

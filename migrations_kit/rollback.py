@@ -72,6 +72,9 @@ def _rollback(run: ImportRun, outcome: RollbackOutcome) -> None:
         if _edited(page):
             outcome.kept.append(f"{page.title}（{page.url_path}）")
             continue
+        if page.get_children().exists():
+            outcome.kept.append(f"{page.title}（{page.url_path}，其下还有其他页面）")
+            continue
         deleted.append(page.pk)
         page.delete()
     outcome.pages = len(deleted)

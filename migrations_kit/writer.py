@@ -7,17 +7,20 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
 
 from redesign.core.models import ArticlePage, StandardPage
 
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
+from .pagesave import ParentCache, create_page, slug_taken
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ARTICLE = "article"
@@ -105,9 +108,13 @@ def save_record(
     text_hash: str | None = None,
     revision_id: int | None = None,
     existing: LegacyRecord | None = None,
+    pending_links: list[str] | None = None,
+    look_up: bool = True,
 ) -> LegacyRecord:
-    """Create or update the id map row of a legacy key."""
-    record = existing or record_for(site_id, key) or LegacyRecord(site_id=site_id, legacy_key=key)
+    """Create or update the id map row of a legacy key (look_up=False: existing is all there is)."""
+    if existing is None and look_up:
+        existing = record_for(site_id, key)
+    record = existing or LegacyRecord(site_id=site_id, legacy_key=key)
     record.status = status
     record.run = run
     record.reason = reason[:2000]
@@ -121,6 +128,8 @@ def save_record(
         record.text_hash = text_hash
     if revision_id is not None:
         record.revision_id = revision_id
+    if pending_links is not None:
+        record.pending_links = pending_links
     record.save()
     return record
 
@@ -153,10 +162,17 @@ def _new_page(content: PageContent, parent: Page, publish: bool) -> Page:
     page.live = publish
     _apply(page, content)
     slug = legacy_slug(content.url)
-    if parent.get_children().filter(slug=slug).exists():
+    if slug_taken(parent, slug):
         slug = f"{slug}-{key_digest(content.key)[:6]}"
     page.slug = slug
     return page
+
+
+def _check_date(page: Page) -> None:
+    """Refuse a publish date in the future, as ArticlePage.clean does (the fast path skips it)."""
+    date_value = getattr(page, "publish_date", None)
+    if date_value is not None and date_value > timezone.now():
+        raise ValidationError({"publish_date": "发布日期不能晚于实际发布时间"})
 
 
 def _keep_missing_date(page: Page, content: PageContent) -> None:
@@ -180,10 +196,15 @@ def write_page(
     content: PageContent,
     publish: bool = True,
     build: Any = None,
+    parents: ParentCache | None = None,
+    known: LegacyRecord | None | Literal["lookup"] = "lookup",
 ) -> Outcome:
-    """Create or update the page of one legacy file in its own transaction; return its fate."""
+    """Create or update the page of one legacy file in its own transaction; return its fate.
+
+    known: the id map row the caller has just read for this key (None: there is none).
+    """
     with transaction.atomic():
-        record = record_for(site_id, content.key)
+        record = record_for(site_id, content.key) if known == "lookup" else known
         if record is not None and record.page_id is None and record.revision_id is not None:
             save_record(
                 site_id, run, content.key, LegacyRecord.Status.SKIPPED, existing=record,
@@ -210,24 +231,30 @@ def write_page(
                     site_id, run, content.key, LegacyRecord.Status.DUPLICATE,
                     source_path=content.source_path, kind=content.page_type, reason=reason,
                     page_id=twin.page_id, content_hash=content.content_hash,
-        text_hash=content.text_hash, existing=record,
+                    text_hash=content.text_hash, existing=record, look_up=False,
                 )  # fmt: skip
                 return Outcome(LegacyRecord.Status.DUPLICATE, twin.page_id, reason)
         if build is not None:
             build(content)
         if record is None or not record.page_id:
-            return _create(site_id, run, content, publish, record)
+            return _create(site_id, run, content, publish, record, parents)
         return _update(site_id, run, content, publish, record)
 
 
 def _create(
-    site_id: int, run: ImportRun, content: PageContent, publish: bool, record: LegacyRecord | None
+    site_id: int,
+    run: ImportRun,
+    content: PageContent,
+    publish: bool,
+    record: LegacyRecord | None,
+    parents: ParentCache | None = None,
 ) -> Outcome:
     """Add a new page under its column and record it as created by this run."""
-    parent = Page.objects.get(pk=content.parent_id)
+    parent = (parents or ParentCache()).get(content.parent_id)
     page = _new_page(content, parent, publish)
-    parent.add_child(instance=page)
-    revision = _save(page, content, publish)
+    _check_date(page)
+    keep_empty = isinstance(page, ArticlePage) and content.publish_date is None
+    revision = create_page(parent, page, publish, {"publish_date": None} if keep_empty else None)
     RunObject.objects.create(
         run=run, kind=RunObject.Kind.PAGE, object_id=page.pk, legacy_key=content.key[:2000]
     )
@@ -236,7 +263,7 @@ def _create(
         source_path=content.source_path, kind=content.page_type, page_id=page.pk,
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk, existing=record,
-        reason="; ".join(content.issues),
+        reason="; ".join(content.issues), pending_links=content.pending_links, look_up=False,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.IMPORTED, page.pk, created=True)
 
@@ -262,7 +289,7 @@ def _update(
         site_id, run, content.key, LegacyRecord.Status.UPDATED, existing=record,
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk,
-        reason="; ".join(content.issues),
+        reason="; ".join(content.issues), pending_links=content.pending_links,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.UPDATED, page.pk)
 

@@ -1,0 +1,106 @@
+"""The importer's fast page writes: published like Wagtail does, indexed after the run."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+
+from migrations_kit.indexing import deferred_indexing
+from migrations_kit.models import LegacyRecord
+from migrations_kit.pagesave import ParentCache
+from migrations_kit.writer import ARTICLE, PageContent, write_page
+from redesign.core.models import ArticlePage
+
+from .import_helpers import make_site, run_import
+
+
+@pytest.fixture(scope="module")
+def legacy(tmp_path_factory):
+    """A 40-page GBK site and its manifest."""
+    return make_site(tmp_path_factory.mktemp("legacy"), pages=40)
+
+
+def test_imported_pages_are_live_with_the_importers_revision(county, legacy):
+    run_import(county, legacy[0])
+    records = LegacyRecord.objects.filter(status="imported", kind=ARTICLE)
+    assert records.count() > 10
+    for record in records:
+        page = ArticlePage.objects.get(pk=record.page_id)
+        parent = page.get_parent()
+        assert page.live and not page.has_unpublished_changes and not page.expired
+        assert page.live_revision_id == page.latest_revision_id == record.revision_id
+        assert page.first_published_at and page.last_published_at
+        assert page.url_path == f"{parent.url_path}{page.slug}/"
+        assert page.locale_id == parent.locale_id and page.draft_title == page.title
+        revision = Revision.page_revisions.get(pk=record.revision_id)
+        assert revision.user is None and revision.as_object().title == page.title
+        actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
+        assert {"wagtail.create", "wagtail.publish"} <= actions
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_draft_run_saves_unpublished_revisions(county, legacy):
+    run_import(county, legacy[0], publish=False, limit=30)
+    page = ArticlePage.objects.filter(is_imported=True).first()
+    assert page is not None and not page.live and page.has_unpublished_changes
+    assert page.live_revision_id is None and page.latest_revision_id is not None
+    assert page.first_published_at is None
+
+
+def test_pages_are_searchable_and_in_the_reference_index_after_the_run(county, legacy):
+    run_import(county, legacy[0])
+    page = ArticlePage.objects.filter(is_imported=True).exclude(body=[]).first()
+    assert page.pk in [hit.pk for hit in ArticlePage.objects.live().search(page.title)]
+    image = get_image_model().objects.first()
+    assert image is not None
+    users = {ref.object_id for ref in ReferenceIndex.get_references_to(image)}
+    assert users, "an imported image is referenced by the page that shows it"
+    pages_with_refs = ReferenceIndex.objects.filter(
+        base_content_type__model="page", object_id__in=[str(p) for p in users]
+    )
+    assert pages_with_refs.exists()
+
+
+def test_reference_index_updates_on_save_again_after_the_run(
+    county, legacy, django_capture_on_commit_callbacks
+):
+    run_import(county, legacy[0])
+    referenced = ReferenceIndex.objects.filter(base_content_type__model="page")
+    page = Page.objects.get(pk=referenced.first().object_id).specific
+    referenced.filter(object_id=str(page.pk)).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert referenced.filter(object_id=str(page.pk)).exists()
+
+
+def test_a_future_date_is_refused_like_the_editor_form_does(county, legacy):
+    from migrations_kit.models import ImportRun
+
+    run = ImportRun.objects.create(site=county.site, source="test")
+    content = PageContent(
+        key="http://old.example/a/t20990101_1.htm", url="http://old.example/a/t20990101_1.htm",
+        source_path="a/t20990101_1.htm", page_type=ARTICLE, parent_id=county.home.pk,
+        title="来自未来的文章", publish_date="2099-01-01",
+    )  # fmt: skip
+    with pytest.raises(Exception, match="发布日期"):
+        write_page(county.site.pk, run, content)
+    assert not ArticlePage.objects.filter(title="来自未来的文章").exists()
+
+
+def test_a_new_page_costs_a_bounded_number_of_queries(county, django_assert_max_num_queries):
+    from migrations_kit.models import ImportRun
+
+    run = ImportRun.objects.create(site=county.site, source="test")
+    parents = ParentCache()
+    for n in range(3):
+        content = PageContent(
+            key=f"http://old.example/a/t20200101_{n}.htm",
+            url=f"http://old.example/a/t20200101_{n}.htm",
+            source_path=f"a/t20200101_{n}.htm", page_type=ARTICLE, parent_id=county.home.pk,
+            title=f"文章{n}", publish_date="2020-01-01", text_hash=f"h{n}", content_hash=f"c{n}",
+        )  # fmt: skip
+        with deferred_indexing(), django_assert_max_num_queries(18 if n == 0 else 17):
+            outcome = write_page(county.site.pk, run, content, parents=parents)
+        assert outcome.status == "imported"
+    assert Page.find_problems() == ([], [], [], [], [])

@@ -1,0 +1,79 @@
+"""General column rules: old county and bureau column names and where their pages go."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Page
+
+from migrations_kit.mapping import HOLDING_SLUG, ColumnMapper, places_for
+from migrations_kit.models import ImportRun, RunObject
+from migrations_kit.rollback import rollback_run
+
+URL = "http://old.example/contents/1/2.html"
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "slug", "static"),
+    [
+        (["领导分工"], "fzrxx", True),
+        (["机构概况", "领导班子"], "fzrxx", True),
+        (["机构职责", "各科室", "办公室"], "jgzn", True),
+        (["机构职责", "各科室", "人事科"], "jgzn", True),
+        (["本局简介"], "gkxx", True),
+        (["机构设置", "科室", "思想政治科", "宣传报道"], "zwdt", False),
+        (["学校动态"], "zwdt", False),
+        (["基层动态"], "zwdt", False),
+        (["机关党委", "党建之窗"], "zwdt", False),
+        (["党风廉政建设"], "zwdt", False),
+        (["人事科", "招教考试"], "tzgg", False),
+        (["招生信息"], "tzgg", False),
+        (["表格下载"], "zcwj", False),
+        (["我要写信"], "hudong", False),
+    ],
+)
+def test_old_columns_find_their_place_in_the_new_site(county, crumbs, slug, static):
+    target = ColumnMapper(county.home).for_article(URL, crumbs, "某页面")
+    assert Page.objects.get(pk=target.page_id).slug == slug
+    assert target.static is static and not target.holding
+
+
+def test_a_column_type_the_site_lacks_still_goes_to_holding(county):
+    target = ColumnMapper(county.home).for_article(URL, ["人事信息"], "任免通知")
+    assert target.holding and "personnel" in target.how
+
+
+def test_unknown_columns_go_to_holding_never_dropped(county):
+    target = ColumnMapper(county.home).for_article(URL, ["以案为鉴"], "某案例")
+    assert target.holding and Page.objects.get(pk=target.page_id).slug == HOLDING_SLUG
+
+
+def test_the_mapping_file_still_wins(county):
+    mapper = ColumnMapper(county.home, {"领导分工": "yaowen"})
+    target = mapper.for_article(URL, ["领导分工"], "某页面")
+    assert Page.objects.get(pk=target.page_id).slug == "yaowen" and not target.static
+
+
+def test_type_keywords_beat_standard_page_keywords_within_a_name():
+    assert next(places_for(["机构设置", "工作动态"], [])) == ("type", "news")
+    assert next(places_for(["领导分工"], [])) == ("static", "fzrxx")
+    assert list(places_for(["无关"], ["ldxx"])) == [("static", "fzrxx")]
+
+
+def test_the_holding_column_is_recorded_and_rolled_back_when_empty(county):
+    run = ImportRun.objects.create(site=county.site, source="test")
+    target = ColumnMapper(county.home, run=run).holding("旧栏目", "无法判断栏目")
+    assert run.created.filter(kind=RunObject.Kind.PAGE, object_id=target.page_id).exists()
+    rollback_run(run.pk)
+    assert not Page.objects.filter(pk=target.page_id).exists()
+
+
+def test_rollback_keeps_a_holding_column_that_still_has_pages(county):
+    from redesign.core.models import ArticlePage
+
+    run = ImportRun.objects.create(site=county.site, source="test")
+    target = ColumnMapper(county.home, run=run).holding("旧栏目", "无法判断栏目")
+    holding = Page.objects.get(pk=target.page_id)
+    holding.add_child(instance=ArticlePage(title="编辑放入的文章", slug="kept"))
+    outcome = rollback_run(run.pk)
+    assert Page.objects.filter(pk=target.page_id).exists()
+    assert any("待整理" in line for line in outcome.kept)
