@@ -334,9 +334,11 @@ class Importer:
         """Build the body blocks and attachments, and rewrite links already resolvable."""
         from .building.blocks import build_body
         from .building.links import rewrite_links
+        from .building.trim import trim_page_furniture
 
         issues_before = len(self.store.issues)
         built = build_body(record.body_html, content.url, self.store)
+        built.stream = trim_page_furniture(built.stream, record.title)
         stream, _count, unresolved = rewrite_links(built.stream, self.resolver)
         content.body = stream
         attachments = []

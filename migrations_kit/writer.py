@@ -217,6 +217,14 @@ def write_page(
                 reason=record.reason if record.status == LegacyRecord.Status.CONFLICT else "",
             )  # fmt: skip
             return Outcome(LegacyRecord.Status.UNCHANGED, record.page_id)
+        if record is not None and record.page_id and record.status == LegacyRecord.Status.DUPLICATE:
+            # The page belongs to the twin's legacy key: a copy never overwrites it.
+            save_record(
+                site_id, run, content.key, LegacyRecord.Status.DUPLICATE, existing=record,
+                content_hash=content.content_hash, text_hash=content.text_hash,
+                reason=record.reason, look_up=False,
+            )  # fmt: skip
+            return Outcome(LegacyRecord.Status.DUPLICATE, record.page_id, record.reason)
         if record is None or not record.page_id:
             twin = (
                 LegacyRecord.objects.filter(

@@ -18,7 +18,7 @@ from .dates import META_LABEL_RE, extract_date, header_zone
 from .dom import build_page, parse_html
 from .listing import find_list
 from .meta import extract_source_author, site_name
-from .title import column_title, extract_title, split_head_title
+from .title import column_title, extract_title, split_head_title, strip_title_markers
 
 __all__ = ["ExtractedPage", "extract_file", "extract_page"]
 
@@ -117,6 +117,7 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
         if body.node is not None:
             record.body_html = lxml.html.tostring(body.node.el, encoding="unicode", with_tail=False)
     record.attachments = extract_attachments(root, base, file_path)
+    record.title = strip_title_markers(record.title)
     return record
 
 

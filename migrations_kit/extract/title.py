@@ -11,6 +11,10 @@ _SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*"
 _META_LINE = re.compile(
     r"(发布时间|发布日期|发表时间|日期|时间|来源|作者|信息来源|浏览次数)\s*[:：]"
 )
+# List markers old CMSs put before a headline: [图]、【组图】、[视频]、(图文).
+_TITLE_MARKER = re.compile(
+    r"^\s*[\[【（(]\s*(图|组图|多图|图文|视频|音频|专题|荐|热)\s*[\]】）)]\s*"
+)
 _TITLE_META_KEYS = ("articletitle", "og:title", "title", "twitter:title", "headline")
 _NOT_TITLE = re.compile(r"^(首页|当前位置|您当前的位置|您现在的位置|位置)|>|»")
 
@@ -129,3 +133,11 @@ def column_title(page: Page) -> str | None:
         if not parts or any(squash(last) == squash(part) for part in parts):
             return last
     return parts[0] if parts else None
+
+
+def strip_title_markers(title: str | None) -> str | None:
+    """The headline without leading list markers such as [图] or 【视频】."""
+    if not title:
+        return title
+    stripped = _TITLE_MARKER.sub("", title)
+    return stripped or title

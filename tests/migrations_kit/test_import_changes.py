@@ -169,3 +169,23 @@ def test_bad_arguments_are_one_line_command_errors(county, legacy, tmp_path, arg
         call_command("import_legacy", *argv, stdout=StringIO())
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_a_changed_page_and_its_copy_update_the_page_once(county, legacy):
+    out_dir, manifest = legacy
+    run_import(county, out_dir)
+    original = next(r for r in manifest if r["kind"] == "article" and r["duplicates"])
+    copies = [r for r in manifest if r.get("duplicate_of") == original["path"]]
+    assert copies
+    page_id = record_of(county, original["url"]).page_id
+    for truth in (original, *copies):
+        rewrite(out_dir, truth, truth["body_end"][-10:], "两份同时修改。")
+    result = run_import(county, out_dir)
+    assert result.counts["updated"] == 1
+    records = [record_of(county, truth["url"]) for truth in (original, *copies)]
+    assert {record.page_id for record in records} == {page_id}
+    statuses = sorted(record.status for record in records)
+    assert statuses == sorted(["updated"] + ["duplicate"] * len(copies))
+    page = ArticlePage.objects.get(pk=page_id)
+    assert page.revisions.count() == 2
+    assert "两份同时修改" in body_text(page)
