@@ -13,6 +13,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Workflow,
@@ -67,6 +68,7 @@ class RoleSpec:
     suffix: str
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
+    site_permissions: tuple[str, ...] = ()
 
 
 ROLES: tuple[RoleSpec, ...] = (
@@ -88,7 +90,7 @@ ROLES: tuple[RoleSpec, ...] = (
             "change_document",
             "choose_document",
         ),
-    ),  # fmt: skip
+    ),
     RoleSpec(
         "maintainer",
         "维护",
@@ -103,7 +105,8 @@ ROLES: tuple[RoleSpec, ...] = (
             "choose_document",
             "delete_document",
         ),
-    ),  # fmt: skip
+        ("change_siteidentity",),
+    ),
 )
 
 
@@ -215,7 +218,7 @@ def create_county_site(
 
     groups = {}
     for role in ROLES:
-        group, group_created = _ensure_group(name, role, home, collection)
+        group, group_created = _ensure_group(name, role, site, collection)
         groups[role.key] = group
         if group_created:
             created.append(_("用户组「%(name)s」") % {"name": group.name})
@@ -271,9 +274,10 @@ def _permission(codename: str, app_label: str, model: str) -> Permission:
 
 
 def _ensure_group(
-    site_name: str, role: RoleSpec, home: HomePage, collection: Collection
+    site_name: str, role: RoleSpec, site: Site, collection: Collection
 ) -> tuple[Group, bool]:
-    """A group whose page and collection permissions are confined to one site."""
+    """A group whose page, collection and settings permissions are confined to one site."""
+    home = site.root_page
     group, created = Group.objects.get_or_create(name=f"{site_name} {role.suffix}")
     group.permissions.add(_permission("access_admin", "wagtailadmin", "admin"))
     for codename in role.page_permissions:
@@ -287,6 +291,10 @@ def _ensure_group(
             group=group,
             collection=collection,
             permission=_permission(codename, app_label, model),
+        )
+    for codename in role.site_permissions:
+        GroupSitePermission.objects.get_or_create(
+            group=group, site=site, permission=_permission(codename, "cluster", "siteidentity")
         )
     return group, created
 

@@ -87,3 +87,16 @@ def test_choosers_offer_only_own_site_media(client, two_sites, role):
     assert "a-文件" in html and "b-文件" not in html
     b_image = two_sites["b"]["image"]
     assert client.get(f"/admin/images/chooser/{b_image.pk}/").status_code in (302, 403, 404)
+
+
+def test_maintainer_edits_only_the_own_site_identity(client, county, other_county):
+    client.force_login(_editor(county, "maintainer", "a_maint"))
+    assert client.get(f"/admin/settings/cluster/siteidentity/{county.site.pk}/").status_code == 200
+    other = client.get(f"/admin/settings/cluster/siteidentity/{other_county.site.pk}/")
+    assert other.status_code in (302, 403)
+
+
+def test_informant_cannot_edit_site_identity(client, county):
+    client.force_login(_editor(county, "informant", "a_informant"))
+    response = client.get(f"/admin/settings/cluster/siteidentity/{county.site.pk}/")
+    assert response.status_code in (302, 403)
