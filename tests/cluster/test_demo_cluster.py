@@ -23,7 +23,7 @@ from redesign.cluster.demo.builder import DEFAULT_PASSWORD, PORTAL_HOSTNAME
 from redesign.cluster.demo.content import COUNTIES, PORTAL, ContentGenerator, portal_articles
 from redesign.cluster.models import SiteIdentity
 from redesign.cluster.provisioning import create_county_site
-from redesign.core.models import ArticlePage, IndustryPage, StandardPage
+from redesign.core.models import ArticlePage, ColumnPage, IndustryPage, StandardPage
 
 PORT = 8000
 
@@ -115,6 +115,16 @@ def test_portal_is_the_default_site_and_lists_the_counties(demo_cluster, client)
     for county in COUNTIES:
         assert f"http://{county.hostname}:{PORT}/" in html
     assert client.get("/", HTTP_HOST="localhost:8000").status_code == 200
+
+
+@pytest.mark.django_db
+def test_portal_menu_has_no_blank_columns(demo_cluster):
+    """Every column in the portal's menu holds content: a blank column would fail an inspection."""
+    portal = site_for(PORTAL_HOSTNAME)
+    in_menu = ColumnPage.objects.child_of(portal.root_page).live().in_menu()
+    assert in_menu.exists()
+    for column in in_menu:
+        assert Page.objects.descendant_of(column).live().exists(), column.title
 
 
 @pytest.mark.django_db

@@ -376,6 +376,14 @@ def summarise(site: Site, port: int, skipped: bool = False) -> SiteSummary:
     )
 
 
+def hide_empty_columns(home: Page) -> None:
+    """Take columns that hold nothing out of the menus: a blank column fails an inspection."""
+    for column in ColumnPage.objects.child_of(home).live().in_menu():
+        if not Page.objects.descendant_of(column).live().exists():
+            column.show_in_menus = False
+            column.save_revision().publish()
+
+
 def site_has_content(site: Site) -> bool:
     """Whether a site already has articles, i.e. the demo was loaded into it."""
     return ArticlePage.objects.descendant_of(site.root_page).exists()
@@ -555,6 +563,7 @@ class DemoCluster:
                     PORTAL.primary_color, PORTAL.accent_color, PORTAL.palette,
                 )  # fmt: skip
                 build_portal(builder, self.port, county_sites)
+                hide_empty_columns(result.home)
         except DemoError:
             raise
         except Exception as err:
