@@ -10,13 +10,13 @@ RESULTS_PER_PAGE = 15
 
 
 def search_pages(site: Site, query: str):
-    """Live pages of the site matching the query, or whose title contains it."""
+    """Live pages of the site matching the query, or whose title contains it (lazy, sliceable)."""
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-    results = list(pages.search(query))
-    if not results:
+    results = pages.search(query)
+    if results.count() == 0:
         # The database backend tokenizes on spaces, which Chinese text lacks; fall back to a
         # substring match on titles until the Chinese-aware search replaces this.
-        results = list(pages.filter(title__icontains=query).order_by("-first_published_at")[:200])
+        return pages.filter(title__icontains=query).order_by("-first_published_at", "-pk")
     return results
 
 

@@ -17,3 +17,17 @@ def test_search_with_empty_or_huge_query_is_harmless(client, county):
     assert client.get("/search/", HTTP_HOST="napo.localhost").status_code == 200
     response = client.get("/search/", {"q": "县" * 5000, "page": "x"}, HTTP_HOST="napo.localhost")
     assert response.status_code == 200
+
+
+def test_search_uses_the_index_for_spaced_words_and_paginates(client, county):
+    column = column_of(county, "yaowen")
+    for i in range(17):
+        add_article(column, f"Napo tourism report {i}", slug=f"tourism-{i}")
+    add_article(column, "无关文章", slug="other")
+    first = client.get("/search/", {"q": "tourism"}, HTTP_HOST="napo.localhost")
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert html.count("Napo tourism report") == 15
+    assert "无关文章" not in html
+    second = client.get("/search/", {"q": "tourism", "page": 2}, HTTP_HOST="napo.localhost")
+    assert second.content.decode().count("Napo tourism report") == 2
