@@ -25,7 +25,7 @@ HOLDING_TITLE = "待整理"
 TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         ColumnType.INTERACTION,
-        ("互动", "留言", "信箱", "咨询", "投诉", "访谈", "写信", "来信"),
+        ("互动", "留言", "信箱", "咨询", "投诉", "访谈", "写信", "来信", "信件", "征集", "举报"),
         ("hdjl", "hudong"),
     ),
     (ColumnType.PERSONNEL, ("人事", "任免", "招聘", "招考", "干部"), ("rsxx", "rsrm", "zpxx")),
@@ -45,7 +45,7 @@ TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ColumnType.NEWS,
         (
             "要闻", "新闻", "动态", "图片", "乡镇", "部门", "资讯", "报道", "宣传", "活动",
-            "党建", "党风", "廉政", "党员", "专题", "专栏",
+            "党建", "党风", "廉政", "党员", "专题", "专栏", "纪检", "监察", "以案", "警示",
         ),
         ("xwzx", "gzdt", "tpxw", "xzdt", "bmdt", "yw", "news", "zwdt", "djgz", "ztzl"),
     ),
@@ -56,11 +56,17 @@ TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 # static pages that belong under them; checked after TYPE_RULES for each old column name.
 STATIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("fzrxx", ("领导", "负责人", "分工", "班子"), ("ldxx", "ldzc", "ldjj", "ldfg", "ldbz")),
-    ("jgzn", ("机构", "职能", "职责", "部门设置", "科室", "内设"), ("jgzn", "jgsz", "zyzn")),
+    (
+        "jgzn",
+        ("机构", "职能", "职责", "部门设置", "科室", "内设", "联系我们", "联系方式"),
+        ("jgzn", "jgsz", "zyzn"),
+    ),
     ("gkxx", ("概况", "简介", "县情", "市情", "区情", "乡情", "关于我们"), ("xqgk", "gk", "gywm")),
 )
 
-_CRUMB_ANCHOR = re.compile(r"当前位置|现在的位置|所在位置|当前的位置|您的位置|位置\s*[:：]")
+_CRUMB_ANCHOR = re.compile(
+    r"(?:当前位置|现在的位置|所在位置|当前的位置|您的位置|位置\s*(?=[:：]))(?:\s*是)?"
+)
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|&gt;&gt;|>|&gt;|»|›|→|/|－|-{1,2}>|\s-\s)\s*")
 _CRUMB_END = re.compile(r"</(?:p|div|td|tr|li|h\d|ul|table|span)>|<br", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,500}>", re.DOTALL)

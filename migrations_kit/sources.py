@@ -22,6 +22,12 @@ PAGE_LIMIT = 8 * 1024 * 1024
 ASSET_LIMIT = MAX_BYTES
 """Images and attachments bigger than this are not fetched."""
 DEFAULT_HOST = "legacy.invalid"
+GUESS_SAMPLE = 1000
+"""Pages read to guess a folder's own host when no base URL is given."""
+GUESS_MIN_HITS = 3
+_ABSOLUTE = re.compile(
+    rb"""(?:href|src|action|content)\s*=\s*["']?\s*(https?://[^"'\s<>()]{4,400})""", re.I
+)
 _HOSTNAME = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$", re.IGNORECASE)
 
 
@@ -67,6 +73,73 @@ def _read_capped(path: Path, limit: int) -> tuple[bytes, bool]:
     return (data[:limit], True) if len(data) > limit else (data, False)
 
 
+def _page_files(top: Path, limit: int) -> Iterator[Path]:
+    """The first limit page files under top, in the walk order of the import."""
+    seen = 0
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+        dirnames.sort()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in sorted(filenames):
+            if file_kind(name) == "page" and "." in name:
+                yield Path(dirpath) / name
+                seen += 1
+                if seen >= limit:
+                    return
+
+
+def _in_folder(top: Path, url: str) -> bool:
+    """Tell whether a file for url exists inside top (never looking outside it)."""
+    for candidate in url_to_candidates(url):
+        try:
+            path = (top / candidate).resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_relative_to(top) and path.is_file():
+            return True
+    return False
+
+
+def guess_own_url(top: Path, sample: int = GUESS_SAMPLE) -> tuple[str | None, int]:
+    """Guess a mirror's own site URL from absolute links whose files the folder holds.
+
+    Old CMSs write some links and most image addresses absolute (``http://www.xx.gov.cn/...``);
+    the host whose addresses resolve to files in the folder is the old site itself. Returns
+    (``scheme://host/``, number of such addresses), or (None, 0) when no host clearly leads.
+    """
+    urls: dict[str, set[str]] = {}
+    schemes: dict[str, dict[str, int]] = {}
+    for path in _page_files(top, sample):
+        try:
+            data, _ = _read_capped(path, 512 * 1024)
+        except OSError:
+            continue
+        for match in _ABSOLUTE.finditer(data):
+            url = match.group(1).decode("ascii", "ignore")
+            try:
+                host = host_of(url)
+            except ValueError:
+                continue
+            if not host or not _HOSTNAME.match(host):
+                continue
+            seen = urls.setdefault(host, set())
+            if len(seen) < 2000:
+                seen.add(url)
+            scheme = url.split(":", 1)[0].lower()
+            counts = schemes.setdefault(host, {})
+            counts[scheme] = counts.get(scheme, 0) + 1
+    hits = sorted(
+        ((sum(_in_folder(top, url) for url in found), host) for host, found in urls.items()),
+        reverse=True,
+    )
+    if not hits or hits[0][0] < GUESS_MIN_HITS:
+        return None, 0
+    if len(hits) > 1 and hits[0][0] < 2 * hits[1][0]:
+        return None, 0
+    count, host = hits[0]
+    scheme = max(schemes[host], key=schemes[host].get)
+    return f"{scheme}://{host}/", count
+
+
 class FolderSource:
     """A wget mirror or a 'save page complete' folder; nothing outside it is ever read."""
 
@@ -78,10 +151,14 @@ class FolderSource:
         self.top = top
         self.root = top
         host = None
+        self.guessed_from = 0
         if base_url is None:
             subdirs = [p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")]
             if len(subdirs) == 1 and _HOSTNAME.match(subdirs[0].name):
                 self.root, host = subdirs[0], subdirs[0].name.lower()
+            else:
+                guessed, self.guessed_from = guess_own_url(top)
+                base_url = guessed
         self.base_url = normalize_url(base_url or f"http://{host or DEFAULT_HOST}/")
         self.host = host_of(self.base_url)
         self.description = str(top)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Page
 
-from migrations_kit.mapping import HOLDING_SLUG, ColumnMapper, places_for
+from migrations_kit.mapping import HOLDING_SLUG, ColumnMapper, breadcrumbs, places_for
 from migrations_kit.models import ImportRun, RunObject
 from migrations_kit.rollback import rollback_run
 
@@ -29,6 +29,9 @@ URL = "http://old.example/contents/1/2.html"
         (["招生信息"], "tzgg", False),
         (["表格下载"], "zcwj", False),
         (["我要写信"], "hudong", False),
+        (["信件查询"], "hudong", False),
+        (["以案为鉴"], "zwdt", False),
+        (["业务板块", "联系我们"], "jgzn", True),
     ],
 )
 def test_old_columns_find_their_place_in_the_new_site(county, crumbs, slug, static):
@@ -43,7 +46,7 @@ def test_a_column_type_the_site_lacks_still_goes_to_holding(county):
 
 
 def test_unknown_columns_go_to_holding_never_dropped(county):
-    target = ColumnMapper(county.home).for_article(URL, ["以案为鉴"], "某案例")
+    target = ColumnMapper(county.home).for_article(URL, ["书香校园"], "读书月掠影")
     assert target.holding and Page.objects.get(pk=target.page_id).slug == HOLDING_SLUG
 
 
@@ -77,3 +80,14 @@ def test_rollback_keeps_a_holding_column_that_still_has_pages(county):
     outcome = rollback_run(run.pk)
     assert Page.objects.filter(pk=target.page_id).exists()
     assert any("待整理" in line for line in outcome.kept)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["当前位置：", "您现在的位置：", "您当前的位置是：", "所在位置 : ", "位置："],
+)
+def test_breadcrumb_labels_are_not_taken_for_crumbs(label):
+    html = (
+        f'<div class="pos">{label}<a href="/">首页</a> &gt; <a href="/c/1.html">业务板块</a></div>'
+    )
+    assert breadcrumbs(html) == ["业务板块"]

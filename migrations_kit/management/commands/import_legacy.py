@@ -9,9 +9,10 @@ from wagtail.models import Site
 
 from migrations_kit.importer import Importer, ImportOptions, ImportResult
 from migrations_kit.mapping import MappingError, load_mapping_file
+from migrations_kit.models import LegacyRecord
 from migrations_kit.report import STATUS_LABELS, Fate
 from migrations_kit.rollback import RollbackError, rollback_run
-from migrations_kit.sources import SourceError, open_source
+from migrations_kit.sources import DEFAULT_HOST, FolderSource, SourceError, open_source
 
 PROGRESS_EVERY = 50
 
@@ -85,6 +86,7 @@ class Command(BaseCommand):
             )
         except SourceError as err:
             raise CommandError(str(err)) from err
+        source = self._keep_earlier_base(source, site)
         import_options = ImportOptions(
             publish=not options["draft"],
             dry_run=options["dry_run"],
@@ -98,6 +100,25 @@ class Command(BaseCommand):
             raise CommandError(str(err)) from err
         self._summary(result, options["dry_run"])
         return None
+
+    def _keep_earlier_base(self, source: Any, site: Site) -> Any:
+        """Report a guessed base URL; keep the placeholder host earlier runs of the site used."""
+        if not getattr(source, "guessed_from", 0):
+            return source
+        earlier = LegacyRecord.objects.filter(
+            site=site, legacy_key__startswith=f"http://{DEFAULT_HOST}/"
+        ).exists()
+        if earlier:
+            self.stdout.write(
+                f"  此前的导入没有旧站地址，本次沿用（不采用推断的 {source.base_url}），"
+                "以免重复导入"
+            )
+            return FolderSource(source.top, f"http://{DEFAULT_HOST}/")
+        self.stdout.write(
+            f"  旧站地址推断为 {source.base_url}"
+            f"（{source.guessed_from} 个绝对地址指向目录中的文件；不对时用 --base-url 指定）"
+        )
+        return source
 
     def _progress(self, done: int, fate: Fate) -> None:
         """A line every PROGRESS_EVERY files, and one for each failure."""
