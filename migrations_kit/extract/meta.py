@@ -14,6 +14,7 @@ _STOP_WORDS = (
     r"来源|信息来源|文章来源|稿源|出处|所属分类|分类|栏目|索引号|发布机构|生成日期|成文日期|文号|"
     r"发文字号|主题分类|有效性|【|】|\]|］|」|\||｜|丨|︱"
 )
+_LABEL = re.compile(_STOP_WORDS)
 _SEP = r"\s*[:：/／|｜丨︱]\s*"
 _OPEN = r"[\[【(（「［]?\s*"
 _SOURCE = re.compile(
@@ -82,7 +83,8 @@ def _scan(page: Page, indices: range | list[int], pattern: re.Pattern[str]) -> s
         match = pattern.search(line.text)
         if match and not clean_value(match["value"]) and i + 1 < len(page.lines):
             following = page.lines[i + 1]
-            if following.chars <= 40 and not pattern.search(following.text):
+            label = _STOP.match(_INVISIBLE.sub("", following.text).strip())
+            if following.chars <= 40 and not pattern.search(following.text) and not label:
                 value = _value(following.text)
                 if value:
                     return value
@@ -151,6 +153,8 @@ def dateline_source(text: str) -> str | None:
     rest = collapse(rest.replace("|", " ").replace("｜", " ").replace("丨", " "))
     if not (2 <= len(rest) <= 20) or _UI_WORDS.search(rest) or " " in rest.strip():
         return None
+    if _LABEL.match(rest) or rest.endswith(("日期", "时间")):
+        return None  # a metadata label (成文日期 2020-01-06), not an outlet
     return rest
 
 
@@ -244,7 +248,9 @@ def wire_source(text: str) -> str | None:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GENERIC_SUFFIX = re.compile(r"(?:官方网站|门户网站|官网|网站|网|在线|首页)$")
-_GOV_SITE = re.compile(r"政府|政务|委员会$|\.gov")
+_GOV_SITE = re.compile(
+    r"政府|政务|人大|政协|法院|检察院|纪委|监委|\.gov|(?:委员会|局|委|厅|办|办公室|署)$"
+)
 _GOV_META_KEYS = ("siteidcode", "sitedomain", "sitename")
 _COMPANY = re.compile(r"(?:有限公司|公司|集团|Inc\.?|Ltd\.?|Limited)$", re.IGNORECASE)
 _HOST_LABEL = re.compile(
@@ -345,7 +351,7 @@ def with_provenance(printed: str, site: str | None) -> str:
     if not site:
         return printed
     brand, own = _brand(site), squash(printed)
-    if own.startswith(brand) or _brand(printed) == brand or squash(site) == own:
+    if own.startswith(brand) or _brand(printed) == brand or own.endswith(squash(site)):
         return printed
     return f"{printed}（{site}）"
 
@@ -394,7 +400,8 @@ def extract_source_author(
     elif source is None and _empty_source_field(page, zone):
         # an empty 来源 field: the site's owner publishes the page on the site
         owner = site_owner(page)
-        source = f"{owner}（{site}）" if owner and site and squash(site) != squash(owner) else owner
+        noted = owner and site and squash(site) != squash(owner) and not _government(page, site)
+        source = f"{owner}（{site}）" if noted else owner
     return source, author
 
 

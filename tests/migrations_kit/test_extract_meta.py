@@ -200,3 +200,31 @@ def test_host_site_signals():
     assert site("标题", '<meta property="og:site_name" content="远山新闻">') == "远山新闻"
     assert site("标题", body="<p>Copyright 2020 远山网 版权所有</p>") == "远山网"
     assert site("标题", body="<p>远山传媒有限公司 版权所有</p>") is None
+
+
+def test_a_bureau_site_names_itself_without_a_note():
+    """On a government bureau's own site the empty 来源 gives the bureau, not ``局（局）``."""
+    footer = "<div class='foot'>版权所有：河南省青山县教育体育局 地址：青山县人民路1号</div>"
+    raw = _page(
+        "<h1>测试标题</h1><div class='info'>作者： 来源： 日期：2019-11-13 浏览次数：</div>"
+        f"<div class='content'>{PARAGRAPHS}</div>{footer}",
+        title="测试标题-青山县教育体育局",
+    )
+    assert extract_page(raw, "k.html").source == "河南省青山县教育体育局"
+    assert with_provenance("河南省青山县教育体育局", "青山县教育体育局") == "河南省青山县教育体育局"
+
+
+def test_metadata_labels_are_never_a_source():
+    """A 政务公开 index table (label and value in separate cells) gives no 来源 from its labels."""
+    table = (
+        "<div class='gk'><div><label>索引号</label><span>005452487/2020-00001</span></div>"
+        "<div><label>发文字号</label><span></span></div>"
+        "<div><label>成文日期</label><span>2020-01-06</span></div>"
+        "<div><label>发布日期</label><span>2020-01-06</span></div></div>"
+    )
+    raw = _page(
+        f"<h1>测试标题</h1><div class='info'>来源：</div>{table}"
+        f"<div class='content'>{PARAGRAPHS}</div>",
+        title="测试标题",
+    )
+    assert extract_page(raw, "l.html").source is None
