@@ -92,12 +92,25 @@ def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None
     for key in _TITLE_META_KEYS:
         value = page.metas.get(key)
         if value and len(squash(value)) >= 4:
-            parts = split_head_title(collapse(value))
-            return (max(parts, key=len) if parts else collapse(value)), None
+            return _longest_part(collapse(value)), None
     if head:
-        parts = split_head_title(head)
-        return (max(parts, key=len) if parts else head), None
+        return _longest_part(head), None
     return None, None
+
+
+_SITE_NAME = re.compile(r"(?:网站|网站群|门户|官网|政府网|人民政府|欢迎访问)[!！]?$")
+_ENCLOSED = re.compile(r"^[\[【](?P<inner>[^\[\]【】]{2,})[\]】]$")
+
+
+def _longest_part(title: str) -> str:
+    """The longest part of a title that is not the site's name (``[栏目]-某某门户网站``)."""
+    parts = split_head_title(title)
+    named = [part for part in parts if not _SITE_NAME.search(part.strip())] or parts
+    if not named:
+        return title
+    best = max(named, key=len).strip()
+    enclosed = _ENCLOSED.match(best)
+    return enclosed["inner"].strip() if enclosed else best
 
 
 def _extend(page: Page, idx: int, text: str, sq_head: str) -> str:

@@ -168,3 +168,13 @@ def test_attachment_lines_stay_in_the_text():
     assert page.attachments == [
         {"href": "http://www.qs.gov.cn/u/plan.doc", "title": "实施方案.doc"}
     ]
+
+
+def test_a_section_page_is_named_by_its_section_not_the_site():
+    """``[走进青山]-青山县人民政府门户网站群!`` gives the section's name, without its brackets."""
+    text = "<p>青山县位于省境西部，辖八镇三乡，总面积一千二百平方公里，是全国重点生态功能区。</p>"
+    raw = (
+        "<html><head><meta charset='utf-8'><title>[走进青山]-青山县人民政府门户网站群!</title>"
+        f"</head><body><div class='nav'><a href='/'>首页</a></div>{text * 3}</body></html>"
+    ).encode()
+    assert extract_page(raw, "channels/13.html").title == "走进青山"
