@@ -115,17 +115,28 @@ def _match(name: str, rules: tuple[tuple[str, tuple[str, ...], tuple[str, ...]],
     return ""
 
 
+_UNIT = re.compile(r"(?:科|室|办公室|办|中心|站|所|馆|处|队|局|委员会|委|院|台|组|股|秘书)$")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def is_unit_name(name: str) -> bool:
+    """Tell whether an old column is named after an office or unit (人事科, 教育技术信息中心)."""
+    return bool(_UNIT.search(_TRAILING_NOTE.sub("", name.strip())))
+
+
 def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str]]:
     """("type", column type) or ("static", standard page slug) guesses, most specific first.
 
     Names go from the most specific up; for each, a column type keyword wins over a standard page
-    keyword (机构设置 > 科室 > 宣传报道 is news, 机构设置 > 科室 > 办公室 is 机构职能). Folder codes
-    come last.
+    keyword (机构设置 > 科室 > 宣传报道 is news, 机构设置 > 科室 > 办公室 is 机构职能). A name
+    that is an office's (政策法规科, 招生办公室) says who, not what: its topic words do not pick
+    a column (机构职责 > 各科室 > 政策法规科 is 机构职能). Folder codes come last.
     """
     for name in reversed(names):
-        if found := _match(name, TYPE_RULES):
+        if not is_unit_name(name) and (found := _match(name, TYPE_RULES)):
             yield "type", found
-        if found := _match(name, STATIC_RULES):
+        # a 领导小组 is a working group (an office), not the leadership
+        if found := _match(name.replace("领导小组", "小组"), STATIC_RULES):
             yield "static", found
     for folder in reversed(folders):
         for kind, rules in (("type", TYPE_RULES), ("static", STATIC_RULES)):

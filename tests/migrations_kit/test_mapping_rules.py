@@ -32,6 +32,12 @@ URL = "http://old.example/contents/1/2.html"
         (["信件查询"], "hudong", False),
         (["以案为鉴"], "zwdt", False),
         (["业务板块", "联系我们"], "jgzn", True),
+        (["机构职责", "各科室", "政策法规科"], "jgzn", True),
+        (["机构职责", "各二级机构", "招生办公室"], "jgzn", True),
+        (["机构职责", "各二级机构", "体育活动指导中心"], "jgzn", True),
+        (["部门动态", "县教育局"], "zwdt", False),
+        (["机构职责", "各科室", "教育工作领导小组办公室"], "jgzn", True),
+        (["机构设置", "二级机构", "教育技术信息中心", "新闻信息"], "yaowen", False),
     ],
 )
 def test_old_columns_find_their_place_in_the_new_site(county, crumbs, slug, static):
