@@ -16,7 +16,7 @@ from wagtail.models import Collection, Site
 
 from .extract import ExtractedPage, extract_page
 from .indexing import deferred_indexing, index_pages, index_references
-from .mapping import ColumnMapper, Target, breadcrumbs
+from .mapping import ColumnMapper, Target, old_columns
 from .models import ImportRun, LegacyRecord, RunObject
 from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
@@ -232,7 +232,7 @@ class Importer:
         record = extract_page(raw, item.url, item.url)
         if record.error:
             return self._extract_failed(item, record)
-        crumbs = breadcrumbs(_text(raw, record.encoding))
+        crumbs = old_columns(_text(raw, record.encoding))
         path = urlsplit(item.url).path.strip("/")
         if record.kind != "article" and "/" not in path and path.lower() in HOME_NAMES:
             return self._fate(
@@ -396,7 +396,7 @@ class _null:
 
 
 def _text(raw: bytes, encoding: str) -> str:
-    """Decode raw bytes with the encoding extraction found (for breadcrumbs)."""
+    """Decode raw bytes with the encoding extraction found (for the old column path)."""
     try:
         codecs.lookup(encoding)
     except LookupError:

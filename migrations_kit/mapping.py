@@ -94,6 +94,27 @@ def breadcrumbs(html: str) -> list[str]:
     return crumbs
 
 
+_COLUMN_META = re.compile(
+    r"<meta\s[^>]*?name\s*=\s*[\"']?columnname[\"']?[^>]*?content\s*=\s*[\"']([^\"'<>]{1,60})"
+    r"|<meta\s[^>]*?content\s*=\s*[\"']([^\"'<>]{1,60})[\"'][^>]*?name\s*=\s*[\"']?columnname\b",
+    re.IGNORECASE,
+)
+
+
+def old_columns(html: str) -> list[str]:
+    """The page's old column path: its breadcrumbs, else the ColumnName <meta> of 政府网站 pages.
+
+    The national page design rules ask every government page for ``<meta name="ColumnName">``;
+    newer TRS and Hanweb sites print it even where the breadcrumb is drawn by script.
+    """
+    crumbs = breadcrumbs(html)
+    if crumbs:
+        return crumbs
+    match = _COLUMN_META.search(html[:20000])
+    name = (match.group(1) or match.group(2)).strip() if match else ""
+    return [name] if name and name not in _NOT_CRUMB else []
+
+
 def static_slug_for(names: list[str], folders: list[str]) -> str | None:
     """The standard page slug (gkxx, jgzn, fzrxx) a static page belongs under, if any."""
     for name in reversed(names):

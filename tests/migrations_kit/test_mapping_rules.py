@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Page
 
-from migrations_kit.mapping import HOLDING_SLUG, ColumnMapper, breadcrumbs, places_for
+from migrations_kit.mapping import (
+    HOLDING_SLUG,
+    ColumnMapper,
+    breadcrumbs,
+    old_columns,
+    places_for,
+)
 from migrations_kit.models import ImportRun, RunObject
 from migrations_kit.rollback import rollback_run
 
@@ -97,3 +103,18 @@ def test_breadcrumb_labels_are_not_taken_for_crumbs(label):
         f'<div class="pos">{label}<a href="/">首页</a> &gt; <a href="/c/1.html">业务板块</a></div>'
     )
     assert breadcrumbs(html) == ["业务板块"]
+
+
+def test_the_column_name_meta_stands_in_for_a_missing_breadcrumb():
+    head = (
+        '<head><meta name="ColumnName" content="通知公告"><meta name="SiteName" content="县政府">'
+    )
+    assert old_columns(f"<html>{head}</head><body><p>正文</p></body></html>") == ["通知公告"]
+    reversed_attrs = "<meta content='政策解读' name='columnname'>"
+    assert old_columns(f"<html><head>{reversed_attrs}</head></html>") == ["政策解读"]
+    crumb = "<div>当前位置：首页 &gt; 政务公开 &gt; 人事信息</div>"
+    assert old_columns(f"<html><head>{head}</head><body>{crumb}</body></html>") == [
+        "政务公开",
+        "人事信息",
+    ]
+    assert old_columns("<html><head><meta name='ColumnName' content='首页'></head></html>") == []

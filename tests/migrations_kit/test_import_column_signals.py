@@ -1,0 +1,34 @@
+"""Where an imported page goes when its old column is told only by the page's <meta> tags."""
+
+from __future__ import annotations
+
+from redesign.core.models import ArticlePage
+
+from .import_helpers import run_import
+
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>{title}_青山县人民政府</title>"
+    "<meta name='SiteName' content='青山县人民政府'><meta name='ColumnName' content='{column}'>"
+    "</head><body><h1>{title}</h1><p>发布日期：2021-06-18 来源：县政府办</p>"
+    "<div class='TRS_Editor'>"
+    + "<p>全县防汛工作部署会议要求各乡镇落实值班制度。</p>"
+    * 6
+    + "</div>"
+    "</body></html>"
+)
+
+
+def test_the_column_name_meta_places_a_page_without_breadcrumb(county, tmp_path):
+    folder = tmp_path / "art" / "2021" / "6" / "18"
+    folder.mkdir(parents=True)
+    pages = {"art_1_101.html": ("关于做好防汛工作的通知", "通知公告"),
+             "art_2_102.html": ("县政府召开防汛工作会议", "政务动态")}  # fmt: skip
+    for name, (title, column) in pages.items():
+        html = PAGE.format(title=title, column=column)
+        (folder / name).write_text(html, encoding="utf-8")
+    result = run_import(county, tmp_path)
+    assert result.counts["imported"] == 2
+    notice = ArticlePage.objects.get(title="关于做好防汛工作的通知")
+    news = ArticlePage.objects.get(title="县政府召开防汛工作会议")
+    assert notice.get_parent().slug == "tzgg"
+    assert news.get_parent().slug == "zwdt"
