@@ -74,21 +74,58 @@ def extract_images(
     return images
 
 
+_SCRIPT_LINK = re.compile(
+    r"""<a\s[^<>]*?href\s*=\s*\\?["']?(?P<href>[^"'\\\s<>]+)\\?["']?[^<>]*>(?P<text>.*?)</a>""",
+    re.IGNORECASE | re.DOTALL,
+)
+_SCRIPT_FILE = re.compile(
+    r"""(?<![\w/.])(?P<href>(?:\.{1,2}/|/|https?://)[^"'\s<>|;,()+\\]+?"""
+    r"""\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|rar|zip|7z))(?=["'|;,\s)\\])""",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+_FILE_HINT = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|rar|zip|7z)(?![\w])", re.IGNORECASE)
+
+
+def _script_attachments(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """(href, title) of attachments that page scripts write (TRS: ``var appendix = '<a ...>'``)."""
+    found = []
+    for script in root.iter("script"):
+        code = script.text or ""
+        if len(code) > 200_000 or not _FILE_HINT.search(code):
+            continue
+        for match in _SCRIPT_LINK.finditer(code):
+            if attachment_extension(match["href"]):
+                found.append((match["href"], collapse(_TAG.sub("", match["text"]))))
+        for match in _SCRIPT_FILE.finditer(code):
+            found.append((match["href"], ""))
+    return found
+
+
 def extract_attachments(
     root: lxml.html.HtmlElement, base_url: str | None, file_path: str | None
 ) -> list[dict[str, str]]:
-    """Return [{href, title}] for every link to a document or archive on the page."""
+    """Return [{href, title}] for every link to a document or archive on the page.
+
+    Links written by the page's scripts count too: TRS and Hanweb templates often print the
+    attachment list with ``document.write`` from a string, and a static mirror keeps only that.
+    """
+    links = [
+        (
+            (a.get("href") or "").strip(),
+            collapse(a.text_content()) or collapse(a.get("title") or ""),
+        )
+        for a in root.iter("a")
+    ]
     found = []
     seen = set()
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
+    for href, title in [*links, *_script_attachments(root)]:
         if not href or _SKIP.match(href) or not attachment_extension(href):
             continue
         resolved = resolve(href, base_url, file_path)
         if resolved in seen:
             continue
         seen.add(resolved)
-        title = collapse(a.text_content()) or collapse(a.get("title") or "")
         if not title:
             title = os.path.basename(unquote(urlsplit(href).path))
         found.append({"href": resolved, "title": title})

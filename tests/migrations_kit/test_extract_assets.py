@@ -61,3 +61,27 @@ def test_spacer_images_skipped():
     ).encode()
     page = extract_page(raw, "http://www.qs.gov.cn/x/y.html")
     assert page.images == [{"src": "http://www.qs.gov.cn/u/a.png", "alt": "展台"}]
+
+
+SCRIPTED = """<html><head><meta charset="utf-8"><title>关于印发方案的通知_青山县人民政府</title>
+</head><body><h1>关于印发方案的通知</h1><p>发布日期：2021-06-18</p>
+<div class="TRS_Editor"><p>各乡镇人民政府，县直各单位：现将方案印发给你们，请贯彻执行。</p>
+</div><script language="javascript">
+var appendix = '<a href="./P020210618001.docx" target="_blank">附件1：防汛工作方案.docx</a>'
+  + '<br><a href=\\"./P020210618002.xls\\">附件2：值班表.xls</a>';
+if (appendix != "") { document.write("相关附件：" + appendix); }
+var fjUrls = "./P020210618003.pdf|./P020210618004.wps";
+var logo = "../images/logo.png"; var api = "/api/list.json"; var css = "./style.css";
+</script></body></html>"""
+
+
+def test_attachments_written_by_page_scripts_are_found():
+    """TRS templates print attachment lists with document.write; a mirror keeps only the script."""
+    page = extract_page(SCRIPTED.encode(), "http://www.qs.gov.cn/zwgk/tzgg/202106/t1.html")
+    folder = "http://www.qs.gov.cn/zwgk/tzgg/202106/"
+    assert page.attachments == [
+        {"href": f"{folder}P020210618001.docx", "title": "附件1：防汛工作方案.docx"},
+        {"href": f"{folder}P020210618002.xls", "title": "附件2：值班表.xls"},
+        {"href": f"{folder}P020210618003.pdf", "title": "P020210618003.pdf"},
+        {"href": f"{folder}P020210618004.wps", "title": "P020210618004.wps"},
+    ]
