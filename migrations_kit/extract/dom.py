@@ -138,9 +138,30 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
+_DATASTORE = re.compile(
+    r"<script[^>]*text/xml[^>]*>(?P<xml>(?:(?!</script>).)*?<datastore.*?)</script>",
+    re.IGNORECASE | re.DOTALL,
+)
+_RECORD = re.compile(
+    r"<record[^>]*>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _open_datastores(text: str) -> str:
+    """Put the list rows Hanweb (大汉) column pages keep in ``<script type="text/xml">`` inline."""
+
+    def rows(match: re.Match[str]) -> str:
+        records = _RECORD.findall(match["xml"])
+        return f'<div class="datastore">{"".join(records)}</div>' if records else match[0]
+
+    return _DATASTORE.sub(rows, text)
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse HTML leniently; on libxml2's depth cap, flatten the deep tags and parse again."""
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    if "<datastore" in text or "<DATASTORE" in text:
+        text = _open_datastores(text)
     parser = _parser()
     root = lxml.html.document_fromstring(text, parser=parser)
     if any("depth" in (err.message or "") for err in parser.error_log):

@@ -62,3 +62,28 @@ def test_last_page_with_few_rows_is_still_a_list():
     assert page.kind == "list"
     assert len(page.list_items) == 3
     assert page.title == "政策文件"
+
+
+def test_hanweb_list_rows_kept_in_an_xml_datastore():
+    """大汉 column pages keep their rows in <script type="text/xml"><datastore> CDATA records."""
+    records = "".join(
+        f'<record><![CDATA[<li><a href="/art/2021/6/{d}/art_1234_{5000 + d}.html" '
+        f'title="青山县第{d}期防汛工作简报">青山县第{d}期防汛工作简报</a>'
+        f"<span>2021-06-{d:02d}</span></li>]]></record>"
+        for d in range(1, 16)
+    )
+    html = (
+        "<html><head><meta charset='utf-8'><title>工作动态_青山县人民政府</title></head><body>"
+        "<div class='position'>当前位置：首页 &gt; 工作动态</div><div id='1234'>"
+        f"<script type='text/xml'><datastore><recordset>{records}</recordset></datastore></script>"
+        "<script src='/module/web/jpage/jpage.js'></script></div></body></html>"
+    )
+    page = extract_page(html.encode(), "http://www.qs.gov.cn/col/col1234/index.html")
+    assert page.kind == "list"
+    assert page.title == "工作动态"
+    assert len(page.list_items) == 15
+    assert page.list_items[0] == {
+        "title": "青山县第1期防汛工作简报",
+        "date": "2021-06-01",
+        "href": "http://www.qs.gov.cn/art/2021/6/1/art_1234_5001.html",
+    }
