@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .dom import Page
+from .regions import regional_channel
 from .text import DATE_RE, collapse, squash
 
 _STOP_WORDS = (
@@ -314,7 +315,31 @@ def _signals(page: Page) -> str:
     return squash(" ".join(found))
 
 
+_CRUMB_ROW = re.compile(r"\s*(?:>>|>|»|›|→)\s*")
+
+
 def host_site(page: Page) -> str | None:
+    """Return the site hosting the page, down to its regional channel (人民网江苏频道)."""
+    from .title import split_head_title
+
+    site = _host_site(page)
+    if not site:
+        return site
+    parts = [p.strip() for p in split_head_title(collapse(page.head_title))]
+    if len(parts) >= 3 and parts[-1] == site and regional_channel(parts[-2]):
+        return f"{site}{parts[-2]}"
+    for line in page.lines[:300]:
+        if line.chars > 60 or not _CRUMB_ROW.search(line.text):
+            continue
+        crumbs = [c.strip() for c in _CRUMB_ROW.split(line.text) if c.strip()]
+        if len(crumbs) >= 2 and squash(crumbs[0]) == squash(site):
+            channel = regional_channel(crumbs[1])
+            if channel:
+                return f"{site}{channel}"
+    return site
+
+
+def _host_site(page: Page) -> str | None:
     """Return the name of the site hosting the page: <title> suffix, site metas, footer owner."""
     from .title import split_head_title
 

@@ -13,6 +13,7 @@ from migrations_kit.extract.meta import (
     wire_source,
     with_provenance,
 )
+from migrations_kit.extract.regions import regional_channel
 
 PARAGRAPHS = "".join(
     f"<p>第{n}段：青山镇今年新修道路十二公里，沿线村民出行和农产品外运更加方便。</p>"
@@ -200,6 +201,23 @@ def test_host_site_signals():
     assert site("标题", '<meta property="og:site_name" content="远山新闻">') == "远山新闻"
     assert site("标题", body="<p>Copyright 2020 远山网 版权所有</p>") == "远山网"
     assert site("标题", body="<p>远山传媒有限公司 版权所有</p>") is None
+
+
+def test_a_regional_channel_is_the_more_precise_host():
+    """A portal's province or city channel hosts the page (远山网江苏频道), a topic channel not."""
+
+    def site(title: str, body: str = "") -> str | None:
+        html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+        return host_site(build_page(parse_html(html)))
+
+    assert site("标题_宁波频道_远山网") == "远山网宁波频道"
+    assert site("标题-股票频道-远山网") == "远山网"
+    crumbs = "<div>远山网&gt;&gt;江苏频道&gt;&gt;教育</div><p>Copyright 远山网 版权所有</p>"
+    assert site("标题", body=crumbs) == "远山网江苏频道"
+    topic = "<div>远山网 &gt; 财经频道 &gt; 正文</div><p>Copyright 远山网 版权所有</p>"
+    assert site("标题", body=topic) == "远山网"
+    assert regional_channel("内蒙古频道") == "内蒙古频道"
+    assert regional_channel("汽车频道") is None
 
 
 def test_a_bureau_site_names_itself_without_a_note():
