@@ -120,6 +120,10 @@ class Importer:
 
     def _run(self, report: ReportWriter, progress: ProgressCallback | None, started: float):
         """The body of a run: first pass over the files, then the second pass."""
+        # a run still "running" when the next one starts was killed: say so in its status
+        ImportRun.objects.filter(
+            site=self.site, status=ImportRun.Status.RUNNING, dry_run=False
+        ).update(status=ImportRun.Status.FAILED)
         self.run_obj = ImportRun.objects.create(
             site=self.site,
             source=str(getattr(self.source, "description", ""))[:2000],

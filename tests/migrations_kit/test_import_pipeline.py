@@ -170,3 +170,18 @@ def test_interrupted_run_heals_without_duplicates(county, legacy):
     assert ArticlePage.objects.count() == written.count()
     old_paths = Counter(Redirect.objects.values_list("old_path", flat=True))
     assert max(old_paths.values()) == 1
+
+
+def test_the_next_run_indexes_an_interrupted_runs_pages_and_marks_it_failed(county, legacy):
+    from wagtail.search.models import IndexEntry
+
+    with pytest.raises(RuntimeError):
+        run_import(county, legacy[0], fail_after=40)
+    run_import(county, legacy[0])
+    page_ids = {str(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)}
+    indexed = set(
+        IndexEntry.objects.filter(object_id__in=page_ids).values_list("object_id", flat=True)
+    )
+    assert indexed == page_ids
+    statuses = list(ImportRun.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [ImportRun.Status.FAILED, ImportRun.Status.FINISHED]
