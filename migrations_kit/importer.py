@@ -16,7 +16,7 @@ from wagtail.models import Collection, Site
 
 from .extract import ExtractedPage, extract_page
 from .indexing import deferred_indexing, index_pages, index_references
-from .mapping import ColumnMapper, Target, old_columns
+from .mapping import HOLDING_SLUG, ColumnMapper, Target, old_columns
 from .models import ImportRun, LegacyRecord, RunObject
 from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
@@ -30,6 +30,7 @@ from .writer import (
     PageContent,
     RecordBuffer,
     content_hash,
+    move_to_column,
     record_for,
     write_page,
 )
@@ -71,6 +72,8 @@ class ImportResult:
     broken_links: int = 0
     missing_assets: int = 0
     report_paths: list[str] = field(default_factory=list)
+    columns: list[dict[str, Any]] = field(default_factory=list)
+    """The column plan: old column → new column with page counts."""
 
 
 def site_collection(site: Site) -> Collection:
@@ -140,6 +143,7 @@ class Importer:
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
         report.start(self.run_obj, self.site, self.source)
+        report.note_targets({k: v for k, v in self.mapper.by_slug.items() if k != HOLDING_SLUG})
         files = 0
         for item in self.source:
             if self.options.limit is not None and files >= self.options.limit:
@@ -170,6 +174,7 @@ class Importer:
             no_date=len(report.no_date),
             broken_links=len(report.broken_links),
             missing_assets=len(report.missing_assets),
+            columns=report.column_plan(),
         )
 
     def _index(self) -> None:
@@ -275,6 +280,7 @@ class Importer:
         return self._fate(
             item, Status.COLUMN, reason, page_id=page_id, kind="column",
             title=record.title or "", column=column, old_column=target.old_column,
+            column_slug="" if target.holding else target.slug,
         )  # fmt: skip
 
     def _article(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
@@ -318,10 +324,17 @@ class Importer:
             self.resolver.remember(content.key, known.page_id)
             same = Status.DUPLICATE if known.status == Status.DUPLICATE else Status.UNCHANGED
             keep = known.reason if known.status in (Status.CONFLICT, Status.DUPLICATE) else ""
+            if same == Status.UNCHANGED and known.status != Status.CONFLICT:
+                moved, why = self._rehome(known.page_id, target)
+                if moved:
+                    same, keep = Status.UPDATED, f"栏目调整：移到「{target.title}」"
+                else:
+                    keep = keep or why
             return self._fate(
                 item, same, keep, page_id=known.page_id, kind=page_type,
                 title=content.title, date=content.publish_date or "", column=target.title,
                 old_column=target.old_column, holding=target.holding, page_type=page_type,
+                column_slug=target.slug,
             )  # fmt: skip
         outcome = write_page(
             self.site.pk,
@@ -362,6 +375,13 @@ class Importer:
         ]
         self.resolver.track_assets(self.store)
 
+    def _rehome(self, page_id: int, target: Target) -> tuple[bool, str]:
+        """Move an unchanged page whose column the mapping now places elsewhere."""
+        if self.options.dry_run:
+            return False, ""
+        with transaction.atomic():
+            return move_to_column(page_id, self.parents.get(target.page_id))
+
     def _written(
         self,
         item: Any,
@@ -386,6 +406,7 @@ class Importer:
             holding=target.holding,
             page_type=content.page_type,
             issues=content.issues,
+            column_slug=target.slug,
         )
 
 

@@ -167,7 +167,11 @@ def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str]
 
 
 def load_mapping_file(path: str | Path) -> dict[str, str]:
-    """Read a TOML or YAML file: {old path prefix or old column name: new column slug}."""
+    """Read a TOML or YAML file: {old URL path prefix, old column name or path: new slug}.
+
+    An old column path (``机构设置 > 科室 > 人事科 > 公文通知``) matches that column and its
+    ending (``人事科 > 公文通知``); a single name matches wherever it occurs in a page's path.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -201,6 +205,8 @@ class Target:
     holding: bool = False
     static: bool = False
     """The page belongs under a standard page, so it becomes a StandardPage."""
+    slug: str = ""
+    """The new column's slug: what a mapping file names it by."""
 
 
 def _folders(url: str) -> list[str]:
@@ -239,7 +245,7 @@ class ColumnMapper:
             if "/" in key or key.isascii():
                 self.prefix_rules.append((key.strip("/"), slug))
             else:
-                self.name_rules[key] = slug
+                self.name_rules[" > ".join(part.strip() for part in key.split(">"))] = slug
         self.prefix_rules.sort(key=lambda rule: len(rule[0]), reverse=True)
         self.learned: dict[str, str] = {}
         self._holding: ColumnPage | None = None
@@ -269,6 +275,10 @@ class ColumnMapper:
         for prefix, slug in self.prefix_rules:
             if path.startswith(prefix):
                 return slug, f"映射文件: {prefix}"
+        for start in range(len(names) - 1):
+            path = " > ".join(names[start:])
+            if path in self.name_rules:
+                return self.name_rules[path], f"映射文件: {path}"
         for name in reversed(names):
             if name in self.name_rules:
                 return self.name_rules[name], f"映射文件: {name}"
@@ -279,7 +289,7 @@ class ColumnMapper:
         if slug == HOLDING_SLUG:
             return self.holding(old, how)
         page = self.by_slug[slug]
-        return Target(page.pk, page.title, how, old)
+        return Target(page.pk, page.title, how, old, slug=page.slug)
 
     def for_article(self, url: str, crumbs: list[str], title: str | None) -> Target:
         """The column (or standard page) an article goes under (待整理 when nothing matches).
@@ -306,14 +316,15 @@ class ColumnMapper:
         if kind == "static":
             page = self.by_slug.get(value)
             if isinstance(page, StandardPage):
-                return Target(page.pk, page.title, f"旧栏目属于: {page.title}", old, static=True)
+                how = f"旧栏目属于: {page.title}"
+                return Target(page.pk, page.title, how, old, static=True, slug=page.slug)
             return None
         candidates = [c for c in self.columns if c.column_type == value and c.slug != HOLDING_SLUG]
         if not candidates:
             return None
         name = names[-1] if names else ""
         best = min(candidates, key=lambda c: (-_overlap(name, c.title), "要闻" in c.title, c.path))
-        return Target(best.pk, best.title, f"栏目类型: {value}", old)
+        return Target(best.pk, best.title, f"栏目类型: {value}", old, slug=best.slug)
 
     def for_static(self, url: str, crumbs: list[str], title: str | None) -> Target | None:
         """The standard page a static page goes under, or None when it is not a static page."""
@@ -327,7 +338,7 @@ class ColumnMapper:
             return self._target(rule[0], rule[1], old)
         if slug in self.by_slug:
             page = self.by_slug[slug]
-            return Target(page.pk, page.title, f"静态页面: {page.title}", old)
+            return Target(page.pk, page.title, f"静态页面: {page.title}", old, slug=page.slug)
         return self.holding(old, "无对应的静态栏目")
 
     def for_list(self, url: str, crumbs: list[str], title: str | None) -> Target:
@@ -352,4 +363,5 @@ class ColumnMapper:
                         run=self.run, kind=RunObject.Kind.PAGE, object_id=existing.pk
                     )
             self._holding = existing
-        return Target(self._holding.pk, self._holding.title, how, old, holding=True)
+        holding = self._holding
+        return Target(holding.pk, holding.title, how, old, holding=True, slug=HOLDING_SLUG)

@@ -22,6 +22,8 @@ STATUS_LABELS = {
     "failed": "失败",
 }
 STATUS_ORDER = list(STATUS_LABELS)
+PLACED = frozenset({"imported", "updated", "unchanged", "conflict"})
+"""Fates whose page sits in a column of the new site (the column plan counts them)."""
 CSV_HEADER = [
     "源文件",
     "旧地址",
@@ -62,6 +64,7 @@ class Fate:
     page_type: str = ""
     kind: str = ""
     issues: list[str] = field(default_factory=list)
+    column_slug: str = ""
 
     @property
     def label(self) -> str:
@@ -97,6 +100,7 @@ class ReportWriter:
         self.missing_assets: list[dict[str, str]] = []
         self.broken_links: list[dict[str, str]] = []
         self.link_issues: list[dict[str, str]] = []
+        self.columns: Counter[tuple[str, str, str]] = Counter()
         self.meta: dict[str, Any] = {}
         self._csv: IO[str] | None = None
         self._lines: IO[str] | None = None
@@ -126,6 +130,8 @@ class ReportWriter:
             self.holding.append({**brief, "old_column": fate.old_column, "why": fate.reason})
         if fate.page_type == "article" and not fate.date and fate.page_id:
             self.no_date.append(brief)
+        if fate.page_type and fate.status in PLACED:
+            self.columns[(fate.old_column, fate.column, fate.column_slug)] += 1
         for issue in fate.issues:
             if issue.startswith(MISSING_PREFIXES):
                 self.missing_assets.append({"path": fate.path, "issue": issue})
@@ -147,12 +153,24 @@ class ReportWriter:
             "files": self.total,
             "counts": {status: self.counts.get(status, 0) for status in STATUS_ORDER},
             "seconds": round(getattr(result, "seconds", 0.0), 2),
+            "columns": self.column_plan(),
             "holding": self.holding,
             "no_date": self.no_date,
             "missing_assets": self.missing_assets,
             "broken_links": self.broken_links,
             "redirect_issues": self.link_issues,
         }
+
+    def note_targets(self, pages: dict[str, Any]) -> None:
+        """Note the new site's columns and standard pages (slug → page) for the mapping file."""
+        self.meta["targets"] = [{"slug": slug, "title": page.title} for slug, page in pages.items()]
+
+    def column_plan(self) -> list[dict[str, Any]]:
+        """Old column → new column with page counts, in old column order."""
+        return [
+            {"old_column": old or "（无）", "column": new, "slug": slug, "pages": pages}
+            for (old, new, slug), pages in sorted(self.columns.items())
+        ]
 
     def finish(self, result: Any = None) -> list[str]:
         """Write report.json and report.html; return the paths written."""
@@ -174,7 +192,35 @@ class ReportWriter:
         with html_path.open("w", encoding="utf-8") as out:
             _write_html(out, summary, scratch)
         scratch.unlink()
-        return [str(self.folder / "report.csv"), str(json_path), str(html_path)]
+        mapping_path = self.folder / "mapping.toml"
+        mapping_path.write_text(mapping_template(summary), encoding="utf-8")
+        return [
+            str(self.folder / "report.csv"),
+            str(json_path),
+            str(html_path),
+            str(mapping_path),
+        ]
+
+
+def mapping_template(summary: dict[str, Any]) -> str:
+    """A mapping file (TOML) that states this run's column guesses, for the team to correct."""
+    run = "试运行" if summary.get("dry_run") else f"导入批次 #{summary.get('run')}"
+    targets = "、".join(f"{t['slug']} {t['title']}" for t in summary.get("targets", []))
+    lines = [
+        f"# 旧栏目 → 新栏目：{run}的推断（{summary.get('site')}）。",
+        "# 改等号右边的新栏目 slug，再运行",
+        "#   import_legacy SOURCE --site HOST --mapping mapping.toml",
+        "# 已导入的页面会移到新栏目（编辑移动过的页面不动）。删掉的行仍按推断处理。",
+        f"# 新站的栏目：{targets}、daizhengli 待整理" if targets else "# daizhengli 为“待整理”",
+        "[columns]",
+    ]
+    for row in summary["columns"]:
+        if row["old_column"] == "（无）" or not row["slug"]:
+            continue
+        key = json.dumps(row["old_column"], ensure_ascii=False)
+        value = json.dumps(row["slug"], ensure_ascii=False)
+        lines.append(f"{key} = {value}  # {row['column']}，{row['pages']} 页")
+    return "\n".join(lines) + "\n"
 
 
 def _e(value: Any) -> str:
@@ -213,6 +259,12 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     for status, count in summary["counts"].items():
         out.write(f"<tr><td>{_e(STATUS_LABELS[status])}</td><td>{count}</td></tr>\n")
     out.write(f"<tr><th>源文件合计</th><th>{summary['files']}</th></tr></table>\n")
+    _table(
+        out,
+        "栏目对应（改动见同目录的 mapping.toml）",
+        summary["columns"],
+        [("old_column", "旧栏目"), ("column", "新栏目"), ("slug", "slug"), ("pages", "页数")],
+    )
     _table(
         out,
         "放入“待整理”的页面",

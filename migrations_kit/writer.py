@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from redesign.core.models import ArticlePage, StandardPage
 
@@ -300,6 +300,26 @@ def _update(
         reason="; ".join(content.issues), pending_links=content.pending_links,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.UPDATED, page.pk)
+
+
+def move_to_column(page_id: int, parent: Page) -> tuple[bool, str]:
+    """Move an imported page under the column a changed mapping names: (moved, why not).
+
+    A page a person has moved keeps its place; so does one the new column cannot hold or whose
+    address (slug) the new column already uses.
+    """
+    page = Page.objects.get(pk=page_id)
+    if page.depth == parent.depth + 1 and page.path.startswith(parent.path):
+        return False, ""
+    moves = PageLogEntry.objects.filter(page_id=page_id, action="wagtail.move")
+    if moves.exclude(user=None).exists():
+        return False, "页面已被编辑移到别的栏目，保持不动"
+    if not page.specific_class.can_exist_under(parent):
+        return False, f"新栏目「{parent.title}」不能放这类页面，保持不动"
+    if slug_taken(parent, page.slug):
+        return False, f"新栏目「{parent.title}」已有同一地址的页面，保持不动"
+    page.move(parent, pos="last-child")
+    return True, ""
 
 
 class RecordBuffer:

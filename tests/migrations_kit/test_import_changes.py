@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from io import StringIO
 
 import pytest
@@ -11,6 +12,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from migrations_kit.mapping import load_mapping_file
 from migrations_kit.models import ImportRun, LegacyRecord
 from redesign.core.models import ArticlePage
 
@@ -189,3 +191,66 @@ def test_a_changed_page_and_its_copy_update_the_page_once(county, legacy):
     page = ArticlePage.objects.get(pk=page_id)
     assert page.revisions.count() == 2
     assert "两份同时修改" in body_text(page)
+
+
+def test_a_later_mapping_moves_pages_already_imported(county, legacy, tmp_path, client):
+    out_dir, manifest = legacy
+    run_import(county, out_dir)
+    planned = [
+        t
+        for t in manifest
+        if t["kind"] == "article"
+        and t["column"] in {"zwgk/rsxx", "zwgk/ghjh"}
+        and not t.get("duplicate_of")
+    ]
+    assert len(planned) >= 2
+    pages = [Page.objects.get(pk=record_of(county, t["url"]).page_id) for t in planned]
+    assert {page.get_parent().slug for page in pages} == {"daizhengli"}
+    moved_by_hand = pages[0]
+    editor = get_user_model().objects.create_superuser("chief", password="x")
+    moved_by_hand.move(Page.objects.get(slug="tzgg"), pos="last-child", user=editor)
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[columns]\n"人事信息" = "zcwj"\n"规划计划" = "zcwj"\n', encoding="utf-8")
+    result = run_import(county, out_dir, mapping=load_mapping_file(mapping))
+    assert result.counts["updated"] == len(pages) - 1
+    for page in pages:
+        page.refresh_from_db()
+    assert pages[0].get_parent().slug == "tzgg"
+    assert {page.get_parent().slug for page in pages[1:]} == {"zcwj"}
+    fates = LegacyRecord.objects.filter(page__in=pages[1:]).values_list("reason", flat=True)
+    assert all("栏目调整" in reason for reason in fates)
+    old = planned[1]["url"].split("://", 1)[1].split("/", 1)[1]
+    response = client.get(f"/{old}", HTTP_HOST="napo.localhost")
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"/zcwj/{pages[1].slug}/")
+    again = run_import(county, out_dir, mapping=load_mapping_file(mapping))
+    assert again.counts["updated"] == 0
+
+
+def test_a_dry_run_writes_the_column_plan_as_a_mapping_file(county, legacy, tmp_path, capsys):
+    out_dir, manifest = legacy
+    report = tmp_path / "plan"
+    call_command("import_legacy", str(out_dir), site="napo.localhost", dry_run=True,
+                 report=str(report))  # fmt: skip
+    out = capsys.readouterr().out
+    assert "栏目对应" in out and "通知公告 → 通知公告" in out
+    plan = json.loads((report / "report.json").read_text(encoding="utf-8"))["columns"]
+    assert sum(row["pages"] for row in plan) > 0
+    mapping = load_mapping_file(report / "mapping.toml")
+    key = next(old for old, slug in mapping.items() if old.endswith("通知公告"))
+    assert mapping[key] == "tzgg"
+    text = (report / "mapping.toml").read_text(encoding="utf-8")
+    edited = tmp_path / "mapping.toml"
+    line = f'"{key}" = "tzgg"'
+    assert line in text
+    edited.write_text(text.replace(line, f'"{key}" = "zwdt"'), encoding="utf-8")
+    run_import(county, out_dir, mapping=load_mapping_file(edited))
+    notices = [
+        t
+        for t in manifest
+        if t["kind"] == "article" and t["column_name"] == "通知公告" and not t.get("duplicate_of")
+    ]
+    assert notices
+    for truth in notices:
+        page = Page.objects.get(pk=record_of(county, truth["url"]).page_id)
+        assert page.get_parent().slug == "zwdt"

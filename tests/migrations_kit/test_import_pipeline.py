@@ -131,7 +131,8 @@ def test_report_counts_add_up_to_the_inventory(county, legacy, tmp_path):
     assert result.files == files
     assert sum(result.counts.values()) == files
     report = tmp_path / "report"
-    assert {p.name for p in report.iterdir()} == {"report.csv", "report.json", "report.html"}
+    written = {p.name for p in report.iterdir()}
+    assert written == {"report.csv", "report.json", "report.html", "mapping.toml"}
     lines = (report / "report.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == files + 1
     html = (report / "report.html").read_text(encoding="utf-8")

@@ -15,6 +15,8 @@ from migrations_kit.rollback import RollbackError, rollback_run
 from migrations_kit.sources import DEFAULT_HOST, FolderSource, SourceError, open_source
 
 PROGRESS_EVERY = 50
+PLAN_LINES = 30
+"""Column plan lines printed in the summary (the report has all)."""
 
 
 def find_site(value: str) -> Site:
@@ -138,6 +140,12 @@ class Command(BaseCommand):
             f"  放入待整理: {result.holding}　无日期: {result.no_date}　"
             f"缺失图片/附件: {result.missing_assets}　旧站失效链接: {result.broken_links}"
         )
+        if result.columns:
+            self.stdout.write("栏目对应（旧栏目 → 新栏目：页数）")
+            for row in result.columns[:PLAN_LINES]:
+                self.stdout.write(f"  {row['old_column']} → {row['column']}：{row['pages']}")
+            if len(result.columns) > PLAN_LINES:
+                self.stdout.write(f"  ……另有 {len(result.columns) - PLAN_LINES} 个旧栏目，见报告")
         for path in result.report_paths:
             self.stdout.write(f"  报告: {path}")
 
