@@ -305,6 +305,11 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
 
 
 _LINK = re.compile(rb"""(?:href|src)\s*=\s*["']?([^"'\s<>]+)""", re.IGNORECASE)
+_SCRIPT_PAGE = re.compile(
+    rb"""["']((?:\.{1,2}/|/)[^"'\s<>+]{1,300}?\.(?:s?html?|shtm|jsp|aspx?|php)(?:\?[^"'\s<>+]*)?)["']""",
+    re.IGNORECASE,
+)
+"""Page addresses in script strings: TRS list templates write their rows with document.write."""
 
 
 class CrawlSource:
@@ -376,7 +381,8 @@ class CrawlSource:
 
     def _links(self, data: bytes, page_url: str) -> Iterator[str]:
         """Same-host page links of a page (assets are fetched when a page uses them)."""
-        for match in _LINK.finditer(data[:PAGE_LIMIT]):
+        head = data[:PAGE_LIMIT]
+        for match in [*_LINK.finditer(head), *_SCRIPT_PAGE.finditer(head)]:
             href = match.group(1).decode("latin-1").strip()
             if href.startswith(("javascript:", "mailto:", "#", "data:", "tel:")):
                 continue

@@ -178,3 +178,16 @@ def test_wget_file_names_map_back_to_urls():
     assert file_to_url("content.jsp@id=123.html", base) == f"http://{HOST}/content.jsp?id=123"
     assert file_to_url("content.jsp?id=123", base) == f"http://{HOST}/content.jsp?id=123"
     assert file_to_url("a/t20100326_1003.htm", base) == f"http://{HOST}/a/t20100326_1003.htm"
+
+
+def test_the_crawl_follows_page_addresses_that_list_scripts_write():
+    crawl = sources.CrawlSource("http://www.qs.gov.cn/tzgg/index.html", delay=0.0)
+    page = b"""<ul><script>
+    var str_url = "./202106/t20210618_101.html"; var str_title = "\xb9\xd8\xd3\xda";
+    document.write("<li><a href='" + str_url + "'>" + str_title + "</a></li>");
+    var other = "http://elsewhere.example/a.html"; var css = "../css/main.css";
+    </script><a href="../zwdt/index.html">more</a></ul>"""
+    assert sorted(set(crawl._links(page, "http://www.qs.gov.cn/tzgg/index.html"))) == [
+        "http://www.qs.gov.cn/tzgg/202106/t20210618_101.html",
+        "http://www.qs.gov.cn/zwdt/index.html",
+    ]
