@@ -39,6 +39,11 @@ Status = LegacyRecord.Status
 HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "default.html"}
 HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
 _INDEX_PAGE = re.compile(r"^(.*/)?(index|default|list)(_\d+)?\.s?html?$", re.IGNORECASE)
+_LIST_NAME = re.compile(
+    r"(?:^|/)(?:(?:index|default|list|more)(?:[_-]\d+)*\.(?:s?html?|jsp|aspx?|php)|channels?/[^/]+)$",
+    re.IGNORECASE,
+)
+"""Paths of column list pages (index_1.html, list_3_2.html, channels/18105_2.html)."""
 ProgressCallback = Callable[[int, Fate], None]
 
 
@@ -142,6 +147,8 @@ class Importer:
         self.resolver = LinkResolver(self.site.pk, self.legacy_host, self.run_obj, self.store)
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
+        if self.options.limit is None and getattr(self.source, "rereadable", False):
+            self._learn_lists()
         report.start(self.run_obj, self.site, self.source)
         report.note_targets({k: v for k, v in self.mapper.by_slug.items() if k != HOLDING_SLUG})
         files = 0
@@ -176,6 +183,30 @@ class Importer:
             missing_assets=len(report.missing_assets),
             columns=report.column_plan(),
         )
+
+    def _learn_lists(self) -> None:
+        """Read the column list pages first, so each page they list finds its old column.
+
+        Files are imported in folder order, and some CMSs keep articles in folders that sort
+        before their column pages (大汉: ``/art/2021/6/18/art_1234_1.html`` before
+        ``/col/col1234/index.html``). Only pages named like list pages are read here.
+        """
+        for item in self.source:
+            path = urlsplit(item.url).path
+            if item.kind != "page" or item.error or item.skip or not _LIST_NAME.search(path):
+                continue
+            if item.size > PAGE_LIMIT:
+                continue
+            try:
+                raw, truncated = item.read()
+            except OSError:
+                continue
+            record = extract_page(raw, item.url, item.url)
+            if truncated or record.error or record.kind != "list":
+                continue
+            crumbs = old_columns(_text(raw, record.encoding))
+            names = crumbs or ([record.title] if record.title else [])
+            self.mapper.learn_items([i["href"] for i in record.list_items if i["href"]], names)
 
     def _index(self) -> None:
         """Index this run's pages for search and Wagtail's reference index (deferred till now)."""

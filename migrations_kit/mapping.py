@@ -17,6 +17,7 @@ from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, StandardPage
 
 from .models import ImportRun, RunObject
+from .urls import normalize_url
 
 HOLDING_SLUG = "daizhengli"
 HOLDING_TITLE = "待整理"
@@ -248,6 +249,8 @@ class ColumnMapper:
                 self.name_rules[" > ".join(part.strip() for part in key.split(">"))] = slug
         self.prefix_rules.sort(key=lambda rule: len(rule[0]), reverse=True)
         self.learned: dict[str, str] = {}
+        self.listed: dict[str, list[str]] = {}
+        """Legacy key of a page a list page lists → that list's old column path."""
         self._holding: ColumnPage | None = None
 
     def learn_list(self, url: str, title: str | None, crumbs: list[str]) -> None:
@@ -257,11 +260,22 @@ class ColumnMapper:
         if name and folder and folder not in self.learned:
             self.learned[folder] = name
 
+    def learn_items(self, hrefs: list[str], names: list[str]) -> None:
+        """Remember that a list page of old column names lists these pages (first list wins)."""
+        if not names:
+            return
+        for href in hrefs:
+            if "://" in href:
+                self.listed.setdefault(normalize_url(href), names)
+
     def _names(self, url: str, crumbs: list[str], title: str | None) -> list[str]:
-        """Old column names, general to specific, from breadcrumbs or learned list folders."""
+        """Old column names, general to specific: breadcrumbs, listing list page, folder's list."""
         names = [c for c in crumbs if c != (title or "").strip()]
         if names:
             return names
+        listed = self.listed.get(normalize_url(url)) if self.listed else None
+        if listed:
+            return listed
         folders = _folders(url)
         for end in range(len(folders), 0, -1):
             learned = self.learned.get("/".join(folders[:end]))

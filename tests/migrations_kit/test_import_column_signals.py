@@ -32,3 +32,35 @@ def test_the_column_name_meta_places_a_page_without_breadcrumb(county, tmp_path)
     news = ArticlePage.objects.get(title="县政府召开防汛工作会议")
     assert notice.get_parent().slug == "tzgg"
     assert news.get_parent().slug == "zwdt"
+
+
+ARTICLE = (
+    "<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+    "<p>发布日期：2021-06-{day:02d} 来源：县应急局</p><div class='zoom'>"
+    + "<p>各乡镇要落实防汛责任制，确保安全度汛，汛期实行二十四小时值班。</p>" * 5
+    + "</div></body></html>"
+)
+
+
+def test_pages_a_column_list_names_go_to_that_column_wherever_they_sort(county, tmp_path):
+    """大汉 keeps articles in /art/ (read first) and column lists in /col/: the lists lead."""
+    titles = [f"关于做好第{n}轮防汛检查的通知" for n in range(1, 7)]
+    rows = []
+    for n, title in enumerate(titles, start=1):
+        folder = tmp_path / "art" / "2021" / "6" / str(n)
+        folder.mkdir(parents=True)
+        html = ARTICLE.format(title=title, day=n)
+        (folder / f"art_1234_{100 + n}.html").write_text(html, encoding="utf-8")
+        href = f"/art/2021/6/{n}/art_1234_{100 + n}.html"
+        rows.append(f"<li><a href='{href}'>{title}</a><span>2021-06-{n:02d}</span></li>")
+    column = tmp_path / "col" / "col1234"
+    column.mkdir(parents=True)
+    (column / "index.html").write_text(
+        "<html><head><meta charset='utf-8'><title>通知公告_青山县人民政府</title></head><body>"
+        "<div>当前位置：首页 &gt; 通知公告</div><ul>" + "".join(rows) + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    result = run_import(county, tmp_path)
+    assert result.counts["imported"] == 6
+    parents = {page.get_parent().slug for page in ArticlePage.objects.all()}
+    assert parents == {"tzgg"}
