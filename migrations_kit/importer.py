@@ -243,10 +243,23 @@ class Importer:
         try:
             return self._process(item)
         except Exception as err:  # noqa: BLE001 - one bad file must not stop the run
-            self.resolver.forget_since(self.store, images, documents)
             text = str(err).strip()
             message = f"{type(err).__name__}: {text.splitlines()[0] if text else ''}"
-            return self._fate(item, Status.FAILED, f"处理出错 {message}")
+            written = self._written_page(item)
+            if written is None:
+                self.resolver.forget_since(self.store, images, documents)
+            # a page already written this run stays in the id map, so no run duplicates it
+            return self._fate(item, Status.FAILED, f"处理出错 {message}", page_id=written)
+
+    def _written_page(self, item: Any) -> int | None:
+        """The page this run wrote for an item before failing on it, if any."""
+        try:
+            known = record_for(self.site.pk, item.key)
+        except Exception:  # noqa: BLE001 - the database itself may be what failed
+            return None
+        if known is not None and known.page_id and known.run_id == self.run_obj.pk:
+            return known.page_id
+        return None
 
     def _process(self, item: Any) -> Fate:
         """The steps of process()."""

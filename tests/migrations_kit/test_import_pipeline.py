@@ -186,3 +186,26 @@ def test_the_next_run_indexes_an_interrupted_runs_pages_and_marks_it_failed(coun
     assert indexed == page_ids
     statuses = list(ImportRun.objects.order_by("pk").values_list("status", flat=True))
     assert statuses == [ImportRun.Status.FAILED, ImportRun.Status.FINISHED]
+
+
+def test_a_failure_after_a_page_is_written_keeps_it_in_the_id_map(county, legacy, monkeypatch):
+    from migrations_kit.importer import Importer
+
+    written = Importer._written
+    calls = []
+
+    def fail_once(self, *args, **kwargs):
+        if not calls:
+            calls.append(1)
+            raise RuntimeError("after the write")
+        return written(self, *args, **kwargs)
+
+    monkeypatch.setattr(Importer, "_written", fail_once)
+    first = run_import(county, legacy[0])
+    assert first.counts["failed"] >= 1
+    failed = LegacyRecord.objects.get(reason__contains="after the write")
+    assert failed.page_id is not None
+    monkeypatch.setattr(Importer, "_written", written)
+    pages = ArticlePage.objects.count() + StandardPage.objects.count()
+    run_import(county, legacy[0])
+    assert ArticlePage.objects.count() + StandardPage.objects.count() == pages
