@@ -140,6 +140,26 @@ def guess_own_url(top: Path, sample: int = GUESS_SAMPLE) -> tuple[str | None, in
     return f"{scheme}://{host}/", count
 
 
+def _host_folders(top: Path) -> dict[str, Path]:
+    """wget's per-host folders: all sub-folders, when each is named like a host and no page is."""
+    subdirs = [p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    if not subdirs or not all(_HOSTNAME.match(p.name) for p in subdirs):
+        return {}
+    if any(p.is_file() and file_kind(p.name) == "page" for p in top.iterdir()):
+        return {}
+    return {p.name.lower(): p for p in subdirs}
+
+
+def _pages_in(folder: Path, cap: int = 100_000) -> int:
+    """How many page files a folder holds (counted up to cap)."""
+    count = 0
+    for _dirpath, _dirnames, filenames in os.walk(folder, followlinks=False):
+        count += sum(1 for name in filenames if file_kind(name) == "page" and "." in name)
+        if count >= cap:
+            break
+    return count
+
+
 class FolderSource:
     """A wget mirror or a 'save page complete' folder; nothing outside it is ever read."""
 
@@ -153,16 +173,19 @@ class FolderSource:
             raise SourceError(f"源目录不存在: {folder}")
         self.top = top
         self.root = top
-        host = None
         self.guessed_from = 0
-        if base_url is None:
-            subdirs = [p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")]
-            if len(subdirs) == 1 and _HOSTNAME.match(subdirs[0].name):
-                self.root, host = subdirs[0], subdirs[0].name.lower()
-            else:
-                guessed, self.guessed_from = guess_own_url(top)
-                base_url = guessed
-        self.base_url = normalize_url(base_url or f"http://{host or DEFAULT_HOST}/")
+        # wget names a folder after each host it mirrors (several with --span-hosts)
+        self.host_dirs = _host_folders(top)
+        if base_url is not None:
+            wanted = host_of(normalize_url(base_url))
+            only = next(iter(self.host_dirs.values())) if len(self.host_dirs) == 1 else top
+            self.root = self.host_dirs.get(wanted, only)
+        elif self.host_dirs:
+            host, self.root = max(self.host_dirs.items(), key=lambda pair: _pages_in(pair[1]))
+            base_url = f"http://{host}/"
+        else:
+            base_url, self.guessed_from = guess_own_url(top)
+        self.base_url = normalize_url(base_url or f"http://{DEFAULT_HOST}/")
         self.host = host_of(self.base_url)
         self.description = str(top)
 
@@ -178,7 +201,9 @@ class FolderSource:
         """The item of one file under the folder."""
         rel_top = path.relative_to(self.top).as_posix()
         if not path.is_relative_to(self.root):
-            return SourceItem(f"file:{rel_top}", rel_top, skip="镜像目录之外的文件，不属于旧站")
+            # another host's folder of a --span-hosts mirror
+            why = "其他主机的文件（页面引用时作为图片或附件读取）"
+            return SourceItem(f"file:{rel_top}", rel_top, skip=why)
         rel = path.relative_to(self.root).as_posix()
         url = file_to_url(rel, self.base_url)
         try:
@@ -193,12 +218,18 @@ class FolderSource:
         return SourceItem(url, rel_top, size=size, loader=lambda: _read_capped(real, PAGE_LIMIT))
 
     def fetch(self, url: str, limit: int = ASSET_LIMIT) -> bytes | None:
-        """The bytes of a same-host URL found inside the folder, or None (never outside it)."""
-        if host_of(url) != self.host:
+        """The bytes of a URL found inside the folder, or None (never outside it).
+
+        The old site's own files come from its root; another host's (an image server mirrored
+        with --span-hosts) from that host's folder when the mirror has one.
+        """
+        host = host_of(url)
+        base = self.root if host == self.host else self.host_dirs.get(host)
+        if base is None or (host != self.host and base == self.root):
             return None
         for candidate in url_to_candidates(url):
-            path = (self.root / candidate).resolve()
-            if not path.is_relative_to(self.root) or not path.is_file():
+            path = (base / candidate).resolve()
+            if not path.is_relative_to(base) or not path.is_file():
                 continue
             data, truncated = _read_capped(path, limit)
             return None if truncated else data

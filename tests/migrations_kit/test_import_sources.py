@@ -191,3 +191,31 @@ def test_the_crawl_follows_page_addresses_that_list_scripts_write():
         "http://www.qs.gov.cn/tzgg/202106/t20210618_101.html",
         "http://www.qs.gov.cn/zwdt/index.html",
     ]
+
+
+def test_a_span_hosts_mirror_reads_images_from_the_image_hosts_folder(county, tmp_path):
+    from PIL import Image as PILImage
+
+    site = tmp_path / "m" / HOST / "tzgg"
+    site.mkdir(parents=True)
+    body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
+    body += '<img src="http://img.example-county.gov.cn/pic/2015/field.png" alt="春耕现场">'
+    (site / "t20150305_1.htm").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    images = tmp_path / "m" / "img.example-county.gov.cn" / "pic" / "2015"
+    images.mkdir(parents=True)
+    PILImage.new("RGB", (90, 60), "green").save(images / "field.png")
+    (tmp_path / "m" / "cdn.other.example").mkdir()
+    source = FolderSource(tmp_path / "m")
+    assert source.host == HOST
+    assert source.fetch("http://cdn.other.example/../" + HOST + "/tzgg/t20150305_1.htm") is None
+    result = run_import(county, tmp_path / "m")
+    assert result.counts["imported"] == 1
+    assert result.counts["skipped"] == 1  # the image file itself, read through the page
+    assert Image.objects.filter(title="春耕现场").exists()
+
+
+def test_a_base_url_keeps_the_wget_host_folder_as_the_root(tmp_path):
+    (tmp_path / "m" / HOST / "tzgg").mkdir(parents=True)
+    source = FolderSource(tmp_path / "m", base_url=f"https://{HOST}/")
+    assert source.root == (tmp_path / "m" / HOST).resolve()
+    assert file_to_url("tzgg/a.htm", source.base_url) == f"https://{HOST}/tzgg/a.htm"
