@@ -7,7 +7,7 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,7 +255,11 @@ class WarcSource:
         self.order: list[tuple[str, int, str | None]] = []
         self.broken: str | None = None
         self._index()
-        first = self.order[0][0] if self.order else None
+        pages: Counter[str] = Counter(
+            host_of(url) for url, _offset, ctype in self.order if "html" in (ctype or "")
+        )
+        busiest = pages.most_common(1)[0][0] if pages else None
+        first = f"http://{busiest}/" if busiest else (self.order[0][0] if self.order else None)
         self.base_url = normalize_url(base_url or urljoin(first or f"http://{DEFAULT_HOST}/", "/"))
         self.host = host_of(self.base_url)
         self._handle: IO[bytes] | None = None
@@ -298,6 +302,10 @@ class WarcSource:
     def __iter__(self) -> Iterator[SourceItem]:
         """Every indexed response, then a line for the truncated tail if any."""
         for url, offset, ctype in self.order:
+            if host_of(url) != self.host:
+                why = "其他主机的记录（页面引用时作为图片或附件读取）"
+                yield SourceItem(url, url, content_type=ctype, skip=why)
+                continue
             yield SourceItem(
                 url,
                 url,
@@ -308,9 +316,9 @@ class WarcSource:
             yield SourceItem(f"warc:{self.path.name}#tail", self.path.name, error=self.broken)
 
     def fetch(self, url: str, limit: int = ASSET_LIMIT) -> bytes | None:
-        """The payload of a same-host URL archived in the file, or None."""
+        """The payload of a URL archived in the file (any host: it is read locally), or None."""
         offset = self.offsets.get(normalize_url(url))
-        if offset is None or host_of(url) != self.host:
+        if offset is None:
             return None
         try:
             data, truncated = self._record_bytes(offset, limit)

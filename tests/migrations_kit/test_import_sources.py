@@ -219,3 +219,38 @@ def test_a_base_url_keeps_the_wget_host_folder_as_the_root(tmp_path):
     source = FolderSource(tmp_path / "m", base_url=f"https://{HOST}/")
     assert source.root == (tmp_path / "m" / HOST).resolve()
     assert file_to_url("tzgg/a.htm", source.base_url) == f"https://{HOST}/tzgg/a.htm"
+
+
+def test_a_warc_of_several_hosts_imports_the_sites_pages_and_others_images(county, tmp_path):
+    from PIL import Image as PILImage
+
+    picture = BytesIO()
+    PILImage.new("RGB", (90, 60), "green").save(picture, "PNG")
+    body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
+    body += '<img src="http://img.example-county.gov.cn/pic/field.png" alt="春耕现场">'
+    records = [
+        ("http://cdn.other.example/robots.txt", "text/plain", b"User-agent: *"),
+        ("http://cdn.other.example/ad.html", "text/html", PAGE.format(title="外站广告页面",
+                                                                       body=body).encode()),
+        ("http://img.example-county.gov.cn/pic/field.png", "image/png", picture.getvalue()),
+    ] + [
+        (f"http://{HOST}/tzgg/t2015030{n}_1.htm", "text/html",
+         PAGE.format(title=f"春耕备耕第{n}期", body=body).encode())
+        for n in range(1, 4)
+    ]  # fmt: skip
+    warc = tmp_path / "hosts.warc.gz"
+    with open(warc, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, ctype, payload in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=BytesIO(payload), http_headers=headers
+                )
+            )
+    source = sources.WarcSource(warc)
+    assert source.host == HOST
+    result = run_import(county, warc)
+    assert result.counts["imported"] == 3
+    assert not ArticlePage.objects.filter(title="外站广告页面").exists()
+    assert Image.objects.filter(title="春耕现场").count() == 1
