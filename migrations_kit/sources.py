@@ -140,12 +140,20 @@ def guess_own_url(top: Path, sample: int = GUESS_SAMPLE) -> tuple[str | None, in
     return f"{scheme}://{host}/", count
 
 
+_TOOL_DIRS = {"hts-cache"}
+"""Folders mirroring tools add beside the host folders (HTTrack)."""
+
+
 def _host_folders(top: Path) -> dict[str, Path]:
-    """wget's per-host folders: all sub-folders, when each is named like a host and no page is."""
-    subdirs = [p for p in top.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    """A mirror's per-host folders (wget, HTTrack): sub-folders all named like hosts."""
+    entries = list(top.iterdir())
+    httrack = any(p.name in _TOOL_DIRS for p in entries)
+    subdirs = [
+        p for p in entries if p.is_dir() and not p.name.startswith(".") and p.name not in _TOOL_DIRS
+    ]
     if not subdirs or not all(_HOSTNAME.match(p.name) for p in subdirs):
         return {}
-    if any(p.is_file() and file_kind(p.name) == "page" for p in top.iterdir()):
+    if not httrack and any(p.is_file() and file_kind(p.name) == "page" for p in entries):
         return {}
     return {p.name.lower(): p for p in subdirs}
 
@@ -201,8 +209,8 @@ class FolderSource:
         """The item of one file under the folder."""
         rel_top = path.relative_to(self.top).as_posix()
         if not path.is_relative_to(self.root):
-            # another host's folder of a --span-hosts mirror
-            why = "其他主机的文件（页面引用时作为图片或附件读取）"
+            in_host = any(path.is_relative_to(folder) for folder in self.host_dirs.values())
+            why = "其他主机的文件（页面引用时作为图片或附件读取）" if in_host else "镜像工具的文件"
             return SourceItem(f"file:{rel_top}", rel_top, skip=why)
         rel = path.relative_to(self.root).as_posix()
         url = file_to_url(rel, self.base_url)

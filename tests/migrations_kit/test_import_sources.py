@@ -254,3 +254,23 @@ def test_a_warc_of_several_hosts_imports_the_sites_pages_and_others_images(count
     assert result.counts["imported"] == 3
     assert not ArticlePage.objects.filter(title="外站广告页面").exists()
     assert Image.objects.filter(title="春耕现场").count() == 1
+
+
+def test_an_httrack_mirror_finds_its_host_folder(county, tmp_path):
+    top = tmp_path / "project"
+    (top / "hts-cache").mkdir(parents=True)
+    (top / "hts-cache" / "new.txt").write_text("cache", encoding="utf-8")
+    (top / "index.html").write_text("<html><body>HTTrack Website Copier</body></html>")
+    (top / "backblue.gif").write_bytes(b"GIF89a")
+    site = top / HOST / "tzgg"
+    site.mkdir(parents=True)
+    body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
+    (site / "t20150305_1.htm").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    source = FolderSource(top)
+    assert source.host == HOST
+    result = run_import(county, top)
+    assert result.counts["imported"] == 1
+    page = ArticlePage.objects.get()
+    assert page.legacy_url == f"http://{HOST}/tzgg/t20150305_1.htm"
+    skipped = LegacyRecord.objects.filter(status="skipped").values_list("reason", flat=True)
+    assert "镜像工具的文件" in set(skipped)
