@@ -17,12 +17,12 @@ from wagtail.models import Collection, Site
 from .extract import ExtractedPage, extract_page
 from .indexing import deferred_indexing, index_pages, index_references
 from .mapping import HOLDING_SLUG, ColumnMapper, Target, old_columns
-from .models import ImportRun, LegacyRecord, RunObject
+from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
 from .report import STATUS_ORDER, Fate, ReportWriter
 from .sources import PAGE_LIMIT
-from .urls import host_of
+from .urls import host_of, normalize_url
 from .writer import (
     ARTICLE,
     STATIC,
@@ -147,6 +147,7 @@ class Importer:
         self.resolver = LinkResolver(self.site.pk, self.legacy_host, self.run_obj, self.store)
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
+        self.aliases: list[tuple[str, str]] = []
         if self.options.limit is None and getattr(self.source, "rereadable", False):
             self._learn_lists()
         report.start(self.run_obj, self.site, self.source)
@@ -163,6 +164,7 @@ class Importer:
             if progress:
                 progress(files, fate)
         self.buffer.flush()
+        self._resolve_aliases()
         for issue in second_pass(self.site, self.run_obj, self.resolver, self.store):
             report.add_link_issue(issue)
         if not self.options.dry_run:
@@ -183,6 +185,15 @@ class Importer:
             missing_assets=len(report.missing_assets),
             columns=report.column_plan(),
         )
+
+    def _resolve_aliases(self) -> None:
+        """Point each refresh stub at the new page of the address it sent visitors to."""
+        for key, target in self.aliases:
+            found = self.resolver(target)
+            if found is not None and found[0] == "page":
+                LegacyRecord.objects.filter(site=self.site, key_hash=key_digest(key)).update(
+                    page_id=found[1]
+                )
 
     def _learn_lists(self) -> None:
         """Read the column list pages first, so each page they list finds its old column.
@@ -287,6 +298,15 @@ class Importer:
             return self._extract_failed(item, record)
         crumbs = old_columns(_text(raw, record.encoding))
         path = urlsplit(item.url).path.strip("/")
+        stub = record.refresh_to and record.kind != "article" and path.lower() not in HOME_NAMES
+        if stub and host_of(record.refresh_to) == self.legacy_host:
+            target = normalize_url(record.refresh_to)
+            if target != item.key:
+                self.aliases.append((item.key, target))
+                reason = f"自动跳转页 → {target}（重定向到它的新页面）"
+                return self._fate(
+                    item, Status.COLUMN, reason, kind="alias", title=record.title or ""
+                )
         if record.kind != "article" and "/" not in path and path.lower() in HOME_NAMES:
             return self._fate(
                 item, Status.COLUMN, "旧站首页 → 新站首页", page_id=self.home.pk, kind="home",

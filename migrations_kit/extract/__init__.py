@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,13 +42,16 @@ class ExtractedPage:
     flags: list[str] = field(default_factory=list)
     error: str | None = None
     body_html: str = ""
+    refresh_to: str | None = None
+    """Where a stub page sends visitors (``<meta http-equiv="refresh" content="0;url=...">``)."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready dict (error only when there is one)."""
+        """Return the JSON-ready dict (error and refresh_to only when there is one)."""
         data = asdict(self)
         del data["body_html"]
-        if data["error"] is None:
-            del data["error"]
+        for optional in ("error", "refresh_to"):
+            if data[optional] is None:
+                del data[optional]
         return data
 
 
@@ -118,7 +122,26 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
             record.body_html = lxml.html.tostring(body.node.el, encoding="unicode", with_tail=False)
     record.attachments = extract_attachments(root, base, file_path)
     record.title = strip_title_markers(record.title)
+    if len(record.body_text) < REFRESH_STUB_CHARS and not record.list_items:
+        target = refresh_target(root)
+        record.refresh_to = resolve(target, base, file_path) if target else None
     return record
+
+
+REFRESH_STUB_CHARS = 200
+"""A page that refreshes elsewhere and shows less text than this is a redirect stub."""
+_REFRESH = re.compile(r"^\s*(\d{1,2})(?:\.\d+)?\s*[;,]?\s*url\s*=\s*['\"]?([^'\"\s>]+)", re.I)
+
+
+def refresh_target(root: lxml.html.HtmlElement) -> str | None:
+    """The address a ``<meta http-equiv="refresh">`` sends to within ten seconds, if any."""
+    for meta in root.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        match = _REFRESH.match(meta.get("content") or "")
+        if match and int(match.group(1)) <= 10:
+            return match.group(2)
+    return None
 
 
 def _last_part(head_title: str) -> str | None:

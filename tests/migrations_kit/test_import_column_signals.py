@@ -64,3 +64,24 @@ def test_pages_a_column_list_names_go_to_that_column_wherever_they_sort(county, 
     assert result.counts["imported"] == 6
     parents = {page.get_parent().slug for page in ArticlePage.objects.all()}
     assert parents == {"tzgg"}
+
+
+def test_a_refresh_stub_redirects_to_the_new_page_of_its_target(county, tmp_path, client):
+    """Old sites park ``index.htm`` stubs that refresh to the real page: the stub URL follows."""
+    root = tmp_path / "www.qs.gov.cn"
+    (root / "tzgg").mkdir(parents=True)
+    html = ARTICLE.format(title="关于做好防汛工作的通知", day=18)
+    html = html.replace("<body>", "<body><div>当前位置：首页 &gt; 通知公告</div>")
+    (root / "tzgg" / "t20210618_1.htm").write_text(html, encoding="utf-8")
+    (root / "notice").mkdir()
+    (root / "notice" / "index.htm").write_text(
+        "<html><head><meta http-equiv='refresh' content='0; url=../tzgg/t20210618_1.htm'>"
+        "</head><body>页面跳转中……</body></html>",
+        encoding="utf-8",
+    )
+    result = run_import(county, tmp_path)
+    assert result.counts["imported"] == 1
+    page = ArticlePage.objects.get()
+    response = client.get("/notice/index.htm", HTTP_HOST=county.site.hostname)
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"/tzgg/{page.slug}/")
