@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -168,6 +170,58 @@ def _pages_in(folder: Path, cap: int = 100_000) -> int:
     return count
 
 
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+"""A ZIP local file header: signature ... name length, extra length."""
+
+
+def httrack_urls(top: Path, limit: int = 500_000) -> dict[str, str]:
+    """Local file (relative to top) → original URL, from an HTTrack project's hts-cache/new.zip.
+
+    HTTrack renames pages it saves (``content4a1b.html`` for ``content.jsp?id=123``); its cache
+    keeps each original URL as a ZIP entry name and the local file as the ``X-Save`` line of the
+    entry's local header extra field.
+    """
+    cache = top / "hts-cache" / "new.zip"
+    if not cache.is_file():
+        return {}
+    found: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(cache) as archive, cache.open("rb") as raw:
+            for info in archive.infolist()[:limit]:
+                raw.seek(info.header_offset)
+                header = raw.read(_LOCAL_HEADER.size)
+                if len(header) < _LOCAL_HEADER.size:
+                    continue
+                fields = _LOCAL_HEADER.unpack(header)
+                if fields[0] != 0x04034B50:
+                    continue
+                raw.seek(fields[9], os.SEEK_CUR)
+                extra = raw.read(fields[10]).decode("utf-8", "replace")
+                saved = _x_save(extra, top)
+                if saved and info.filename.startswith(("http://", "https://")):
+                    found.setdefault(saved, info.filename)
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return found
+    return found
+
+
+def _x_save(extra: str, top: Path) -> str | None:
+    """The X-Save path of an HTTrack cache entry, relative to the project folder."""
+    for line in extra.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().lower() != "x-save":
+            continue
+        value = value.strip().replace("\\", "/")
+        path = Path(value)
+        if path.is_absolute():
+            try:
+                return path.relative_to(top).as_posix()
+            except ValueError:
+                return None
+        return value.removeprefix("./") or None
+    return None
+
+
 class FolderSource:
     """A wget mirror or a 'save page complete' folder; nothing outside it is ever read."""
 
@@ -196,6 +250,9 @@ class FolderSource:
         self.base_url = normalize_url(base_url or f"http://{DEFAULT_HOST}/")
         self.host = host_of(self.base_url)
         self.description = str(top)
+        # HTTrack's cache knows the original URL of every renamed file
+        self.original_urls = httrack_urls(top)
+        self.local_files = {normalize_url(url): path for path, url in self.original_urls.items()}
 
     def __iter__(self) -> Iterator[SourceItem]:
         """Every file under the folder, in a stable order, one at a time."""
@@ -213,7 +270,8 @@ class FolderSource:
             why = "其他主机的文件（页面引用时作为图片或附件读取）" if in_host else "镜像工具的文件"
             return SourceItem(f"file:{rel_top}", rel_top, skip=why)
         rel = path.relative_to(self.root).as_posix()
-        url = file_to_url(rel, self.base_url)
+        original = self.original_urls.get(rel_top)
+        url = normalize_url(original) if original else file_to_url(rel, self.base_url)
         try:
             real = path.resolve(strict=True)
             size = real.stat().st_size
@@ -235,7 +293,11 @@ class FolderSource:
         base = self.root if host == self.host else self.host_dirs.get(host)
         if base is None or (host != self.host and base == self.root):
             return None
-        for candidate in url_to_candidates(url):
+        saved = self.local_files.get(normalize_url(url))
+        candidates = url_to_candidates(url)
+        if saved:
+            base, candidates = self.top, [saved, *(f"{host}/{c}" for c in candidates)]
+        for candidate in candidates:
             path = (base / candidate).resolve()
             if not path.is_relative_to(base) or not path.is_file():
                 continue

@@ -274,3 +274,43 @@ def test_an_httrack_mirror_finds_its_host_folder(county, tmp_path):
     assert page.legacy_url == f"http://{HOST}/tzgg/t20150305_1.htm"
     skipped = LegacyRecord.objects.filter(status="skipped").values_list("reason", flat=True)
     assert "镜像工具的文件" in set(skipped)
+
+
+def write_httrack_cache(path, entries) -> None:
+    """An hts-cache/new.zip as HTTrack writes it: URL names, headers in the local extra field."""
+    import struct
+    import zlib
+
+    local, central = b"", b""
+    for url, saved in entries:
+        name = url.encode()
+        extra = f"X-In-Cache: 0\r\nX-StatusCode: 200\r\nX-Save: {saved}\r\n".encode()
+        crc = zlib.crc32(b"")
+        offset = len(local)
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, crc, 0, 0, len(name),
+                             len(extra)) + name + extra  # fmt: skip
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0, crc, 0, 0,
+                               len(name), 0, 0, 0, 0, 0, offset) + name  # fmt: skip
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central),
+                      len(local), 0)  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(local + central + end)
+
+
+def test_an_httrack_cache_restores_the_original_urls_of_renamed_pages(county, tmp_path, client):
+    top = tmp_path / "project"
+    site = top / HOST
+    site.mkdir(parents=True)
+    body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
+    (site / "content4a1b.html").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    write_httrack_cache(
+        top / "hts-cache" / "new.zip",
+        [(f"http://{HOST}/content.jsp?id=123", f"{HOST}/content4a1b.html")],
+    )
+    result = run_import(county, top)
+    assert result.counts["imported"] == 1
+    page = ArticlePage.objects.get()
+    assert page.legacy_url == f"http://{HOST}/content.jsp?id=123"
+    response = client.get("/content.jsp?id=123", HTTP_HOST=county.site.hostname)
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"/{page.slug}/")
