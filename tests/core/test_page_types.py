@@ -149,5 +149,14 @@ def test_column_lists_live_articles_newest_first(county):
     assert not other.articles().exists()
 
 
+def test_undated_imported_articles_list_last_on_every_database(county):
+    column = column_of(county, "zcwj")
+    undated = add_article(column, "旧站无日期页面", days_ago=0.5)
+    ArticlePage.objects.filter(pk=undated.pk).update(publish_date=None)
+    dated = [add_article(column, f"有日期{i}", days_ago=5 - i) for i in range(3)]
+    titles = [a.title for a in column.articles()]
+    assert titles == [a.title for a in reversed(dated)] + ["旧站无日期页面"]
+
+
 def test_column_freshness_rule(county):
     assert column_of(county, "tzgg").freshness_rule.max_age_days == 183

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -52,14 +53,15 @@ class ColumnPage(AutoSlugMixin, Page):
         return FRESHNESS_RULES[self.column_type]
 
     def articles(self):
-        """Live articles filed anywhere under this column, newest first."""
+        """Live articles filed anywhere under this column, newest first, undated last."""
         from .article import ArticlePage
 
         return (
             ArticlePage.objects.live()
             .public()
             .filter(path__startswith=self.path, depth__gt=self.depth)
-            .order_by("-publish_date", "-pk")
+            # undated (imported) articles last: PostgreSQL sorts NULL first in descending order
+            .order_by(F("publish_date").desc(nulls_last=True), "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
