@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, PageLogEntry, Revision
 
-from redesign.core.models import ArticlePage, StandardPage
+from redesign.core.models import ArticleOrigin, ArticlePage, StandardPage
 
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache, create_page, slug_taken
@@ -150,10 +150,24 @@ def _apply(page: Page, content: PageContent) -> None:
         page.publish_date = shown_date(content.publish_date)
         page.source = content.source[:100]
         page.author = content.author[:100]
+        page.origin = ArticleOrigin.REPRINT if is_outlet(content.source) else ArticleOrigin.ORIGINAL
+        page.origin_source = content.source[:200] if page.origin == ArticleOrigin.REPRINT else ""
         page.attachments = content.attachments
         page.is_imported = True
         page.legacy_url = content.url[:2000]
         page.content_hash = content.content_hash
+
+
+_OUTLET = re.compile(
+    r"(?:报|报社|网|网站|新闻|社|电视台|广播电台|电台|客户端|公众号|杂志|周刊|频道)$"
+)
+_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def is_outlet(source: str) -> bool:
+    """Tell whether a 来源 names a newspaper, agency, broadcaster or website (so: 转载)."""
+    name = _NOTE.sub("", (source or "").strip()).strip()
+    return bool(name) and bool(_OUTLET.search(name))
 
 
 def _new_page(content: PageContent, parent: Page, publish: bool) -> Page:

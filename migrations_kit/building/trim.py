@@ -6,6 +6,8 @@ import re
 
 import lxml.html
 
+from ..extract.title import strip_title_markers
+
 # A headline repeated in the body, a meta row (发布时间/来源/作者/浏览次数) and the tool rows of
 # old CMS templates (打印本页、关闭窗口) are not part of the article: the new page shows its own.
 _META_ROW = re.compile(
@@ -33,8 +35,8 @@ def _is_furniture(text: str, title: str) -> bool:
     squashed = _squash(text)
     if not squashed:
         return False
-    if title and squashed == _squash(title):
-        return True
+    if title and _squash(strip_title_markers(text)) == _squash(title):
+        return True  # the headline again, perhaps still with its [图] list marker
     return bool(_META_ROW.match(squashed) or _TOOL_ROW.match(squashed))
 
 

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from migrations_kit.indexing import deferred_indexing
 from migrations_kit.models import LegacyRecord
 from migrations_kit.pagesave import ParentCache
-from migrations_kit.writer import ARTICLE, PageContent, write_page
+from migrations_kit.writer import ARTICLE, PageContent, is_outlet, write_page
 from redesign.core.models import ArticlePage
 
 from .import_helpers import make_site, run_import
@@ -104,3 +104,45 @@ def test_a_new_page_costs_a_bounded_number_of_queries(county, django_assert_max_
             outcome = write_page(county.site.pk, run, content, parents=parents)
         assert outcome.status == "imported"
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.parametrize(
+    ("source", "outlet"),
+    [
+        ("新华社", True),
+        ("人民日报", True),
+        ("人民网", True),
+        ("岚山县纪检监察网站", True),
+        ("澎湃新闻", True),
+        ("新华社（中国西藏新闻网）", True),
+        ("县政府办", False),
+        ("青山县教育体育局", False),
+        ("县政府新闻办", False),
+        ("县融媒体中心", False),
+        ("", False),
+    ],
+)
+def test_a_source_that_names_an_outlet_marks_the_import_a_reprint(source, outlet):
+    assert is_outlet(source) is outlet
+
+
+def test_an_imported_reprint_names_its_origin_and_validates(county):
+    from migrations_kit.models import ImportRun
+    from tests.conftest import column_of
+
+    run = ImportRun.objects.create(site=county.site, source="test")
+    column = column_of(county, "yaowen")
+    for n, source in enumerate(["新华社", "县政府办"]):
+        content = PageContent(
+            key=f"http://old.example/a/t20200101_{n}.htm",
+            url=f"http://old.example/a/t20200101_{n}.htm",
+            source_path=f"a/t20200101_{n}.htm", page_type=ARTICLE, parent_id=column.pk,
+            title=f"文章{n}", publish_date="2020-01-01", source=source,
+            text_hash=f"h{n}", content_hash=f"c{n}",
+        )  # fmt: skip
+        write_page(county.site.pk, run, content)
+    reprint = ArticlePage.objects.get(title="文章0")
+    assert (reprint.origin, reprint.origin_source) == ("reprint", "新华社")
+    reprint.full_clean()
+    own = ArticlePage.objects.get(title="文章1")
+    assert (own.origin, own.origin_source) == ("original", "")

@@ -60,3 +60,15 @@ def test_furniture_lines_split_by_br_and_a_list_without_items():
     assert trimmed == [
         {"type": "paragraph", "value": "<p>9月1日，会议召开。<br>会议强调安全。</p>"}
     ]
+
+
+def test_a_repeated_headline_still_carrying_its_list_marker_goes():
+    stream = [
+        {
+            "type": "paragraph",
+            "value": f"<p>[图]{TITLE}</p><p>发布时间：2020-09-01 来源：县教育局</p>"
+            "<p>9月1日，县教育局召开秋季开学工作会议。</p>",
+        }
+    ]
+    trimmed = trim_page_furniture(stream, TITLE)
+    assert trimmed[0]["value"] == "<p>9月1日，县教育局召开秋季开学工作会议。</p>"
