@@ -282,3 +282,15 @@ def test_home_grid_pairs_feed_blocks_and_widens_the_odd_one(client, county):
         "home-block--full",
         "home-block--half home-block--start",
     ]
+
+
+def test_a_date_without_a_time_shows_no_midnight(client, county):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    article = add_article(column_of(county, "yaowen"), "旧站导入的文章", slug="legacy")
+    midnight = datetime(2015, 3, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
+    type(article).objects.filter(pk=article.pk).update(publish_date=midnight)
+    html = get(client, "/yaowen/legacy/").content.decode()
+    assert re.search(r"<time[^>]*>2015-03-05</time>", html)
+    assert not re.search(r"<time[^>]*>2015-03-05 00:00</time>", html)
