@@ -367,19 +367,21 @@ class Importer:
             publish_date=record.publish_date,
             source=record.source or "",
             author=record.author or "",
+            gov_info=record.gov_info,
         )
-        content.content_hash = content_hash(
-            {
-                "type": page_type,
-                "title": record.title,
-                "date": record.publish_date,
-                "source": record.source,
-                "author": record.author,
-                "body": record.body_html or record.body_text,
-                "images": record.images,
-                "attachments": record.attachments,
-            }
-        )
+        hashed = {
+            "type": page_type,
+            "title": record.title,
+            "date": record.publish_date,
+            "source": record.source,
+            "author": record.author,
+            "body": record.body_html or record.body_text,
+            "images": record.images,
+            "attachments": record.attachments,
+        }
+        if record.gov_info:  # only pages that have some: the others keep their earlier hash
+            hashed["gov_info"] = record.gov_info
+        content.content_hash = content_hash(hashed)
         content.text_hash = content_hash(
             {"title": record.title, "date": record.publish_date, "text": record.body_text}
         )

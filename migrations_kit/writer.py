@@ -46,6 +46,8 @@ class PageContent:
     text_hash: str = ""
     issues: list[str] = field(default_factory=list)
     pending_links: list[str] = field(default_factory=list)
+    gov_info: dict[str, str] = field(default_factory=dict)
+    """索引号, 文号, 发布机构, 成文日期 as extracted (ArticlePage fields of the same names)."""
 
 
 @dataclass
@@ -152,6 +154,12 @@ def _apply(page: Page, content: PageContent) -> None:
         page.author = content.author[:100]
         page.origin = ArticleOrigin.REPRINT if is_outlet(content.source) else ArticleOrigin.ORIGINAL
         page.origin_source = content.source[:200] if page.origin == ArticleOrigin.REPRINT else ""
+        info = content.gov_info
+        page.index_number = info.get("index_number", "")[:100]
+        page.document_number = info.get("document_number", "")[:100]
+        page.issuing_body = info.get("issuing_body", "")[:100]
+        written = info.get("written_date")
+        page.written_date = date.fromisoformat(written) if written else None
         page.attachments = content.attachments
         page.is_imported = True
         page.legacy_url = content.url[:2000]

@@ -17,6 +17,7 @@ from .body import best_container, extract_body
 from .classify import LIST, OTHER, classify
 from .dates import META_LABEL_RE, extract_date, header_zone
 from .dom import build_page, parse_html
+from .govinfo import extract_gov_info
 from .listing import find_list
 from .meta import extract_source_author, site_name
 from .title import column_title, extract_title, split_head_title, strip_title_markers
@@ -44,13 +45,15 @@ class ExtractedPage:
     body_html: str = ""
     refresh_to: str | None = None
     """Where a stub page sends visitors (``<meta http-equiv="refresh" content="0;url=...">``)."""
+    gov_info: dict[str, str] = field(default_factory=dict)
+    """政务公开 fields the page prints (索引号, 文号, 发布机构, 成文日期)."""
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready dict (error and refresh_to only when there is one)."""
+        """Return the JSON-ready dict (error, refresh_to and gov_info only when there are some)."""
         data = asdict(self)
         del data["body_html"]
-        for optional in ("error", "refresh_to"):
-            if data[optional] is None:
+        for optional in ("error", "refresh_to", "gov_info"):
+            if not data[optional]:
                 del data[optional]
         return data
 
@@ -118,6 +121,7 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
         record.author = author
         record.body_text = body.text
         record.images = extract_images(body.node.el if body.node else None, base, file_path)
+        record.gov_info = extract_gov_info(page)
         if body.node is not None:
             record.body_html = lxml.html.tostring(body.node.el, encoding="unicode", with_tail=False)
     record.attachments = extract_attachments(root, base, file_path)

@@ -47,7 +47,7 @@ def articles(manifest):
 def test_every_article_lands_under_its_column_with_date_source_and_images(county, imported):
     result, manifest = imported
     assert result.counts["failed"] <= 1  # the frameset home page may defeat extraction
-    sources_ok = 0
+    sources_ok = gov_pages = 0
     for truth in articles(manifest):
         record = record_of(county, truth["url"])
         assert record is not None, truth["path"]
@@ -71,7 +71,13 @@ def test_every_article_lands_under_its_column_with_date_source_and_images(county
         wanted = [image for image in truth["images"] if image["exists"]]
         blocks = [block for block in page.body.raw_data if block["type"] == "image"]
         assert len(blocks) >= len(wanted), truth["path"]
+        if truth["index_number"] and page.legacy_url == truth["url"]:
+            assert page.index_number == truth["index_number"], truth["path"]
+            assert page.document_number == (truth["doc_number"] or ""), truth["path"]
+            assert page.issuing_body, truth["path"]
+            gov_pages += 1
     assert sources_ok >= 0.9 * len(articles(manifest))
+    assert gov_pages > 0
 
 
 def test_static_pages_become_standard_pages(county, imported):
