@@ -30,6 +30,7 @@ from .writer import (
     PageContent,
     RecordBuffer,
     content_hash,
+    is_outlet,
     move_to_column,
     record_for,
     write_page,
@@ -79,6 +80,16 @@ class ImportResult:
     report_paths: list[str] = field(default_factory=list)
     columns: list[dict[str, Any]] = field(default_factory=list)
     """The column plan: old column → new column with page counts."""
+
+
+def own_names(site: Site, home: Any) -> list[str]:
+    """The names the new site goes by (a 来源 naming one of them is the site's own work)."""
+    from redesign.cluster.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(site)
+    names = [site.site_name, home.title, identity.full_name, identity.short_name]
+    names.append(identity.organizer)
+    return [name.strip() for name in names if name and len(name.strip()) >= 2]
 
 
 def site_collection(site: Site) -> Collection:
@@ -148,6 +159,7 @@ class Importer:
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
         self.aliases: list[tuple[str, str]] = []
+        self.own_names = own_names(self.site, self.home)
         if self.options.limit is None and getattr(self.source, "rereadable", False):
             self._learn_lists()
         report.start(self.run_obj, self.site, self.source)
@@ -368,6 +380,7 @@ class Importer:
             source=record.source or "",
             author=record.author or "",
             gov_info=record.gov_info,
+            reprint=is_outlet(record.source or "", self.own_names),
         )
         hashed = {
             "type": page_type,

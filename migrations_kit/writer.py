@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -48,6 +49,8 @@ class PageContent:
     pending_links: list[str] = field(default_factory=list)
     gov_info: dict[str, str] = field(default_factory=dict)
     """索引号, 文号, 发布机构, 成文日期 as extracted (ArticlePage fields of the same names)."""
+    reprint: bool = False
+    """The 来源 is another outlet (转载, with the 来源 as 原文出处)."""
 
 
 @dataclass
@@ -152,8 +155,8 @@ def _apply(page: Page, content: PageContent) -> None:
         page.publish_date = shown_date(content.publish_date)
         page.source = content.source[:100]
         page.author = content.author[:100]
-        page.origin = ArticleOrigin.REPRINT if is_outlet(content.source) else ArticleOrigin.ORIGINAL
-        page.origin_source = content.source[:200] if page.origin == ArticleOrigin.REPRINT else ""
+        page.origin = ArticleOrigin.REPRINT if content.reprint else ArticleOrigin.ORIGINAL
+        page.origin_source = content.source[:200] if content.reprint else ""
         info = content.gov_info
         page.index_number = info.get("index_number", "")[:100]
         page.document_number = info.get("document_number", "")[:100]
@@ -172,10 +175,15 @@ _OUTLET = re.compile(
 _NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
-def is_outlet(source: str) -> bool:
-    """Tell whether a 来源 names a newspaper, agency, broadcaster or website (so: 转载)."""
+def is_outlet(source: str, own_names: Iterable[str] = ()) -> bool:
+    """Tell whether a 来源 names a newspaper, agency, broadcaster or another website (转载).
+
+    A 来源 naming the site itself (青山县人民政府网 on 青山县人民政府's site) is its own work.
+    """
     name = _NOTE.sub("", (source or "").strip()).strip()
-    return bool(name) and bool(_OUTLET.search(name))
+    if not name or any(own and own in name for own in own_names):
+        return False
+    return bool(_OUTLET.search(name))
 
 
 def _new_page(content: PageContent, parent: Page, publish: bool) -> Page:

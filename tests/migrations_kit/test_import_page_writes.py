@@ -126,6 +126,11 @@ def test_a_source_that_names_an_outlet_marks_the_import_a_reprint(source, outlet
     assert is_outlet(source) is outlet
 
 
+def test_a_source_naming_the_site_itself_is_its_own_work():
+    assert is_outlet("那坡县人民政府网", ["那坡县人民政府"]) is False
+    assert is_outlet("广西日报", ["那坡县人民政府"]) is True
+
+
 def test_an_imported_reprint_names_its_origin_and_validates(county):
     from migrations_kit.models import ImportRun
     from tests.conftest import column_of
@@ -138,7 +143,7 @@ def test_an_imported_reprint_names_its_origin_and_validates(county):
             url=f"http://old.example/a/t20200101_{n}.htm",
             source_path=f"a/t20200101_{n}.htm", page_type=ARTICLE, parent_id=column.pk,
             title=f"文章{n}", publish_date="2020-01-01", source=source,
-            text_hash=f"h{n}", content_hash=f"c{n}",
+            text_hash=f"h{n}", content_hash=f"c{n}", reprint=is_outlet(source),
         )  # fmt: skip
         write_page(county.site.pk, run, content)
     reprint = ArticlePage.objects.get(title="文章0")
@@ -146,3 +151,22 @@ def test_an_imported_reprint_names_its_origin_and_validates(county):
     reprint.full_clean()
     own = ArticlePage.objects.get(title="文章1")
     assert (own.origin, own.origin_source) == ("original", "")
+
+
+def test_the_import_marks_outlets_reprints_but_not_the_site_itself(county, tmp_path):
+    folder = tmp_path / "www.napo.gov.cn" / "zwdt"
+    folder.mkdir(parents=True)
+    text = "<p>全县秋季农业生产工作会议召开，要求各乡镇抓好秋收秋种。</p>" * 5
+    for n, source in enumerate(["那坡县人民政府网", "广西日报"], start=1):
+        html = (
+            f"<html><head><meta charset='utf-8'><title>秋收工作{n}</title></head><body>"
+            f"<div>当前位置：首页 &gt; 政务动态</div><h1>秋收工作{n}</h1>"
+            f"<p>发布时间：2021-09-0{n} 来源：{source}</p><div class='zoom'>{text}</div>"
+            "</body></html>"
+        )
+        (folder / f"t2021090{n}_{n}.htm").write_text(html, encoding="utf-8")
+    run_import(county, tmp_path)
+    own = ArticlePage.objects.get(title="秋收工作1")
+    reprint = ArticlePage.objects.get(title="秋收工作2")
+    assert (own.origin, own.origin_source) == ("original", "")
+    assert (reprint.origin, reprint.origin_source) == ("reprint", "广西日报")
