@@ -40,11 +40,6 @@ Status = LegacyRecord.Status
 HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "default.html"}
 HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
 _INDEX_PAGE = re.compile(r"^(.*/)?(index|default|list)(_\d+)?\.s?html?$", re.IGNORECASE)
-_LIST_NAME = re.compile(
-    r"(?:^|/)(?:(?:index|default|list|more)(?:[_-]\d+)*\.(?:s?html?|jsp|aspx?|php)|channels?/[^/]+)$",
-    re.IGNORECASE,
-)
-"""Paths of column list pages (index_1.html, list_3_2.html, channels/18105_2.html)."""
 ProgressCallback = Callable[[int, Fate], None]
 
 
@@ -159,9 +154,10 @@ class Importer:
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
         self.aliases: list[tuple[str, str]] = []
+        self.held_back: list[Any] = []
+        """Pages with no old column yet: placed after the pass, when every list page is known."""
+        self.finishing = False
         self.own_names = own_names(self.site, self.home)
-        if self.options.limit is None and getattr(self.source, "rereadable", False):
-            self._learn_lists()
         report.start(self.run_obj, self.site, self.source)
         report.note_targets({k: v for k, v in self.mapper.by_slug.items() if k != HOLDING_SLUG})
         files = 0
@@ -172,9 +168,17 @@ class Importer:
                 raise RuntimeError("simulated interruption")
             files += 1
             fate = self.process(item)
+            if fate is None:
+                continue  # held back until every list page has been read
             report.add(fate)
             if progress:
-                progress(files, fate)
+                progress(report.total, fate)
+        self.finishing = True
+        for item in self.held_back:
+            fate = self.process(item)
+            report.add(fate)
+            if progress:
+                progress(report.total, fate)
         self.buffer.flush()
         self._resolve_aliases()
         for issue in second_pass(self.site, self.run_obj, self.resolver, self.store):
@@ -207,30 +211,6 @@ class Importer:
                     page_id=found[1]
                 )
 
-    def _learn_lists(self) -> None:
-        """Read the column list pages first, so each page they list finds its old column.
-
-        Files are imported in folder order, and some CMSs keep articles in folders that sort
-        before their column pages (大汉: ``/art/2021/6/18/art_1234_1.html`` before
-        ``/col/col1234/index.html``). Only pages named like list pages are read here.
-        """
-        for item in self.source:
-            path = urlsplit(item.url).path
-            if item.kind != "page" or item.error or item.skip or not _LIST_NAME.search(path):
-                continue
-            if item.size > PAGE_LIMIT:
-                continue
-            try:
-                raw, truncated = item.read()
-            except OSError:
-                continue
-            record = extract_page(raw, item.url, item.url)
-            if truncated or record.error or record.kind != "list":
-                continue
-            crumbs = old_columns(_text(raw, record.encoding))
-            names = crumbs or ([record.title] if record.title else [])
-            self.mapper.learn_items([i["href"] for i in record.list_items if i["href"]], names)
-
     def _index(self) -> None:
         """Index this run's pages for search and Wagtail's reference index (deferred till now)."""
         page_ids = list(
@@ -260,8 +240,8 @@ class Importer:
         )  # fmt: skip
         return Fate(item.path, item.url, status, reason, **extra)
 
-    def process(self, item: Any) -> Fate:
-        """Decide, extract, map, build and write one source file; never raises."""
+    def process(self, item: Any) -> Fate | None:
+        """Decide, extract, map, build and write one source file (None: held back); never raises."""
         images, documents = len(self.store.created_images), len(self.store.created_documents)
         try:
             return self._process(item)
@@ -284,7 +264,7 @@ class Importer:
             return known.page_id
         return None
 
-    def _process(self, item: Any) -> Fate:
+    def _process(self, item: Any) -> Fate | None:
         """The steps of process()."""
         if item.skip:
             return self._fate(item, Status.SKIPPED, item.skip)
@@ -349,6 +329,8 @@ class Importer:
     def _list(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
         """An old column or list page: redirect it to the new column (home for the old home)."""
         self.mapper.learn_list(item.url, record.title, crumbs)
+        names = crumbs or ([record.title] if record.title else [])
+        self.mapper.learn_items([i["href"] for i in record.list_items if i["href"]], names)
         target = self.mapper.for_list(item.url, crumbs, record.title)
         page_id = self.home.pk if target.holding else target.page_id
         column = self.home.title if target.holding else target.title
@@ -359,8 +341,8 @@ class Importer:
             column_slug="" if target.holding else target.slug,
         )  # fmt: skip
 
-    def _article(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
-        """An article (ArticlePage) or a static page (StandardPage)."""
+    def _article(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate | None:
+        """An article (ArticlePage) or a static page (StandardPage); None when held back."""
         target: Target | None = None
         page_type = ARTICLE
         if not record.publish_date:
@@ -369,6 +351,10 @@ class Importer:
         if target is None:
             target = self.mapper.for_article(item.url, crumbs, record.title)
             page_type = STATIC if target.static else ARTICLE
+            if target.holding and not self.finishing:
+                # a list page read later may still name this page's column (大汉 /art/ vs /col/)
+                self.held_back.append(item)
+                return None
         content = PageContent(
             key=item.key,
             url=item.url,

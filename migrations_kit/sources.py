@@ -225,9 +225,6 @@ def _x_save(extra: str, top: Path) -> str | None:
 class FolderSource:
     """A wget mirror or a 'save page complete' folder; nothing outside it is ever read."""
 
-    rereadable = True
-    """Iterating again costs no requests (the importer reads list pages first)."""
-
     def __init__(self, folder: str | os.PathLike[str], base_url: str | None = None) -> None:
         """Find the mirror root (wget's host folder when there is one) and the base URL."""
         top = Path(folder).resolve()
@@ -311,9 +308,6 @@ class FolderSource:
 
 class WarcSource:
     """A .warc or .warc.gz file: response records indexed by offset, read one at a time."""
-
-    rereadable = True
-    """Iterating again costs no requests (the importer reads list pages first)."""
 
     def __init__(self, path: str | os.PathLike[str], base_url: str | None = None) -> None:
         """Index the response records (URL → offset); a truncated record ends the index."""
