@@ -41,6 +41,8 @@ HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "defa
 HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
 _INDEX_PAGE = re.compile(r"^(.*/)?(index|default|list)(_\d+)?\.s?html?$", re.IGNORECASE)
 ProgressCallback = Callable[[int, Fate], None]
+STATIC_TITLE_MAX = 8
+"""A page titled this short with a standard-page word (联系我们, 领导分工) is that static page."""
 
 
 class DryRunRollback(Exception):
@@ -355,6 +357,12 @@ class Importer:
                 # a list page read later may still name this page's column (大汉 /art/ vs /col/)
                 self.held_back.append(item)
                 return None
+            title = (record.title or "").strip()
+            if target.holding and len(title) <= STATIC_TITLE_MAX:
+                # a dated page titled 联系我们 or 领导分工 is still the site's 机构/负责人 page
+                static = self.mapper.for_static(item.url, crumbs, title)
+                if static is not None and not static.holding:
+                    target, page_type = static, STATIC
         content = PageContent(
             key=item.key,
             url=item.url,

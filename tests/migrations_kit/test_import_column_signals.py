@@ -1,8 +1,10 @@
-"""Where an imported page goes when its old column is told only by the page's <meta> tags."""
+"""Where an imported page goes when its old column is told by weaker signals than a breadcrumb."""
 
 from __future__ import annotations
 
-from redesign.core.models import ArticlePage
+from wagtail.models import Page
+
+from redesign.core.models import ArticlePage, StandardPage
 
 from .import_helpers import run_import
 
@@ -85,3 +87,19 @@ def test_a_refresh_stub_redirects_to_the_new_page_of_its_target(county, tmp_path
     response = client.get("/notice/index.htm", HTTP_HOST=county.site.hostname)
     assert response.status_code == 301
     assert response["Location"].endswith(f"/tzgg/{page.slug}/")
+
+
+def test_a_dated_contact_page_under_an_unknown_column_is_the_organisation_page(county, tmp_path):
+    folder = tmp_path / "www.qs.gov.cn" / "ywbk"
+    folder.mkdir(parents=True)
+    html = (
+        "<html><head><meta charset='utf-8'><title>联系我们</title></head><body>"
+        "<div>当前位置：首页 &gt; 业务板块</div><h1>联系我们</h1><p>发布时间：2019-04-02</p>"
+        "<div class='zoom'><p>办公地址：青山县人民路1号。办公时间：工作日上午八点至十二点。</p>"
+        "<p>联系电话：0776-1234567。邮政编码：533900。</p></div></body></html>"
+    )
+    (folder / "71268.html").write_text(html, encoding="utf-8")
+    run_import(county, tmp_path)
+    page = Page.objects.get(title="联系我们")
+    assert page.get_parent().slug == "jgzn"
+    assert isinstance(page.specific, StandardPage)
