@@ -84,8 +84,13 @@ def own_names(site: Site, home: Any) -> list[str]:
     from redesign.cluster.models import SiteIdentity
 
     identity = SiteIdentity.for_site(site)
-    names = [site.site_name, home.title, identity.full_name, identity.short_name]
-    names.append(identity.organizer)
+    names = [
+        site.site_name,
+        home.title,
+        identity.full_name,
+        identity.short_name,
+        identity.organizer,
+    ]
     return [name.strip() for name in names if name and len(name.strip()) >= 2]
 
 

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, StandardPage
 
+from .extract.text import without_note
 from .models import ImportRun, RunObject
 from .urls import normalize_url
 
@@ -138,12 +139,11 @@ def _match(name: str, rules: tuple[tuple[str, tuple[str, ...], tuple[str, ...]],
 
 
 _UNIT = re.compile(r"(?:科|室|办公室|办|中心|站|所|馆|处|队|局|委员会|委|院|台|组|股|秘书)$")
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def is_unit_name(name: str) -> bool:
     """Tell whether an old column is named after an office or unit (人事科, 教育技术信息中心)."""
-    return bool(_UNIT.search(_TRAILING_NOTE.sub("", name.strip())))
+    return bool(_UNIT.search(without_note(name)))
 
 
 def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str]]:

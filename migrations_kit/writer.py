@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from redesign.core.models import ArticleOrigin, ArticlePage, StandardPage
 
+from .extract.text import without_note
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache, create_page, slug_taken
 
@@ -172,7 +173,6 @@ def _apply(page: Page, content: PageContent) -> None:
 _OUTLET = re.compile(
     r"(?:报|报社|网|网站|新闻|社|电视台|广播电台|电台|客户端|公众号|杂志|周刊|频道)$"
 )
-_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def is_outlet(source: str, own_names: Iterable[str] = ()) -> bool:
@@ -180,7 +180,7 @@ def is_outlet(source: str, own_names: Iterable[str] = ()) -> bool:
 
     A 来源 naming the site itself (青山县人民政府网 on 青山县人民政府's site) is its own work.
     """
-    name = _NOTE.sub("", (source or "").strip()).strip()
+    name = without_note(source)
     if not name or any(own and own in name for own in own_names):
         return False
     return bool(_OUTLET.search(name))

@@ -31,6 +31,14 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]$")
+
+
+def without_note(name: str) -> str:
+    """A name without its trailing note in brackets (电教馆（教育电视台） -> 电教馆)."""
+    return _TRAILING_NOTE.sub("", (name or "").strip()).strip()
+
+
 def nonspace_len(text: str) -> int:
     """Count characters that are not whitespace."""
     return len("".join(text.split()))
