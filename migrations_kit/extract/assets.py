@@ -78,13 +78,16 @@ _SCRIPT_LINK = re.compile(
     r"""<a\s[^<>]*?href\s*=\s*\\?["']?(?P<href>[^"'\\\s<>]+)\\?["']?[^<>]*>(?P<text>.*?)</a>""",
     re.IGNORECASE | re.DOTALL,
 )
+_SCRIPT_EXTS = r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|rar|zip|7z)"
+"""Attachment types a script's bare file address is taken for (not txt/xml: scripts load those)."""
 _SCRIPT_FILE = re.compile(
     r"""(?<![\w/.])(?P<href>(?:\.{1,2}/|/|https?://)[^"'\s<>|;,()+\\]+?"""
-    r"""\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|rar|zip|7z))(?=["'|;,\s)\\])""",
+    + _SCRIPT_EXTS
+    + r""")(?=["'|;,\s)\\])""",
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
-_FILE_HINT = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|rar|zip|7z)(?![\w])", re.IGNORECASE)
+_FILE_HINT = re.compile(_SCRIPT_EXTS + r"(?![\w])", re.IGNORECASE)
 
 
 def _script_attachments(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
