@@ -10,8 +10,9 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO
 from urllib.parse import urljoin, urlsplit
@@ -75,30 +76,35 @@ def _read_capped(path: Path, limit: int) -> tuple[bytes, bool]:
     return (data[:limit], True) if len(data) > limit else (data, False)
 
 
-def _page_files(top: Path, limit: int) -> Iterator[Path]:
-    """The first limit page files under top, in the walk order of the import."""
-    seen = 0
+def _walk(top: Path) -> Iterator[Path]:
+    """Every file under top (hidden folders left out, links not followed), in a stable order."""
     for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
         dirnames.sort()
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in sorted(filenames):
-            if file_kind(name) == "page" and "." in name:
-                yield Path(dirpath) / name
-                seen += 1
-                if seen >= limit:
-                    return
+            yield Path(dirpath) / name
+
+
+def _is_page_file(path: Path) -> bool:
+    """Tell whether a file is named like a page (index.htm, content.jsp@id=1)."""
+    return file_kind(path.name) == "page" and "." in path.name
+
+
+def _find(base: Path, candidates: Iterable[str]) -> Path | None:
+    """The first candidate file inside base (never one a link or ../ takes outside it)."""
+    for candidate in candidates:
+        try:
+            path = (base / candidate).resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_relative_to(base) and path.is_file():
+            return path
+    return None
 
 
 def _in_folder(top: Path, url: str) -> bool:
     """Tell whether a file for url exists inside top (never looking outside it)."""
-    for candidate in url_to_candidates(url):
-        try:
-            path = (top / candidate).resolve()
-        except (OSError, ValueError):
-            continue
-        if path.is_relative_to(top) and path.is_file():
-            return True
-    return False
+    return _find(top, url_to_candidates(url)) is not None
 
 
 def guess_own_url(top: Path, sample: int = GUESS_SAMPLE) -> tuple[str | None, int]:
@@ -110,7 +116,7 @@ def guess_own_url(top: Path, sample: int = GUESS_SAMPLE) -> tuple[str | None, in
     """
     urls: dict[str, set[str]] = {}
     schemes: dict[str, dict[str, int]] = {}
-    for path in _page_files(top, sample):
+    for path in islice(filter(_is_page_file, _walk(top)), sample):
         try:
             data, _ = _read_capped(path, 512 * 1024)
         except OSError:
@@ -162,12 +168,7 @@ def _host_folders(top: Path) -> dict[str, Path]:
 
 def _pages_in(folder: Path, cap: int = 100_000) -> int:
     """How many page files a folder holds (counted up to cap)."""
-    count = 0
-    for _dirpath, _dirnames, filenames in os.walk(folder, followlinks=False):
-        count += sum(1 for name in filenames if file_kind(name) == "page" and "." in name)
-        if count >= cap:
-            break
-    return count
+    return sum(1 for _ in islice(filter(_is_page_file, _walk(folder)), cap))
 
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
@@ -253,11 +254,8 @@ class FolderSource:
 
     def __iter__(self) -> Iterator[SourceItem]:
         """Every file under the folder, in a stable order, one at a time."""
-        for dirpath, dirnames, filenames in os.walk(self.top, followlinks=False):
-            dirnames.sort()
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            for name in sorted(filenames):
-                yield self._item(Path(dirpath) / name)
+        for path in _walk(self.top):
+            yield self._item(path)
 
     def _item(self, path: Path) -> SourceItem:
         """The item of one file under the folder."""
@@ -294,13 +292,11 @@ class FolderSource:
         candidates = url_to_candidates(url)
         if saved:
             base, candidates = self.top, [saved, *(f"{host}/{c}" for c in candidates)]
-        for candidate in candidates:
-            path = (base / candidate).resolve()
-            if not path.is_relative_to(base) or not path.is_file():
-                continue
-            data, truncated = _read_capped(path, limit)
-            return None if truncated else data
-        return None
+        path = _find(base, candidates)
+        if path is None:
+            return None
+        data, truncated = _read_capped(path, limit)
+        return None if truncated else data
 
     def close(self) -> None:
         """Nothing to release."""
