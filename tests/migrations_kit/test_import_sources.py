@@ -140,7 +140,7 @@ def test_bad_input_gets_a_line_each_and_the_run_goes_on(county, tmp_path, monkey
         PAGE.format(title="深层嵌套的表格", body=nested), encoding="utf-8"
     )
     os.symlink(outside, root / "tzgg" / "link.htm")
-    monkeypatch.setattr(sources, "PAGE_LIMIT", 20000)
+    monkeypatch.setattr(sources.FolderSource, "page_limit", 20000)
     monkeypatch.setattr(
         "urllib.request.urlopen", lambda *a, **k: pytest.fail("fetched another host")
     )
@@ -314,3 +314,58 @@ def test_an_httrack_cache_restores_the_original_urls_of_renamed_pages(county, tm
     response = client.get("/content.jsp?id=123", HTTP_HOST=county.site.hostname)
     assert response.status_code == 301
     assert response["Location"].endswith(f"/{page.slug}/")
+
+
+def test_every_source_type_satisfies_the_source_protocol(tmp_path):
+    (tmp_path / "m" / HOST).mkdir(parents=True)
+    warc = tmp_path / "one.warc.gz"
+    with open(warc, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        writer.write_record(
+            writer.create_warc_record(
+                f"http://{HOST}/a.htm", "response", payload=BytesIO(b"<p>x</p>"),
+                http_headers=headers,
+            )
+        )  # fmt: skip
+    opened = [
+        sources.open_source(str(tmp_path / "m")),
+        sources.open_source(str(warc)),
+        sources.open_source(f"http://{HOST}/index.htm", delay=0.0),
+    ]
+    assert [type(s) for s in opened] == [FolderSource, sources.WarcSource, sources.CrawlSource]
+    for source in opened:
+        assert isinstance(source, sources.Source), type(source)
+        assert source.host == HOST and source.base_url == f"http://{HOST}/"
+        source.close()
+    assert not isinstance(object(), sources.Source)
+
+
+def test_source_items_have_a_file_kind(tmp_path):
+    root = tmp_path / "m" / HOST
+    (root / "css").mkdir(parents=True)
+    for name in ("index.htm", "a.jpg", "b.pdf", "css/main.css", "c.xyz", "content.jsp@id=1"):
+        (root / name).write_bytes(b"x")
+    kinds = {item.path.rsplit("/", 1)[-1]: item.kind for item in FolderSource(tmp_path / "m")}
+    assert kinds == {
+        "index.htm": sources.FileKind.PAGE,
+        "a.jpg": sources.FileKind.IMAGE,
+        "b.pdf": sources.FileKind.DOCUMENT,
+        "main.css": sources.FileKind.STATIC,
+        "c.xyz": sources.FileKind.UNKNOWN,
+        "content.jsp@id=1": sources.FileKind.PAGE,
+    }
+    assert all(isinstance(kind, sources.FileKind) for kind in kinds.values())
+    assert sources.FileKind.PAGE == "page" and str(sources.FileKind.IMAGE) == "image"
+    html = sources.SourceItem(f"http://{HOST}/show.xyz", "show.xyz", content_type="text/html")
+    assert html.kind is sources.FileKind.PAGE
+    assert sources.FileKind.of(f"http://{HOST}/list/") is sources.FileKind.PAGE
+    with pytest.raises(AttributeError):
+        html.url = "http://elsewhere.example/"  # items are values
+
+
+def test_a_source_item_reads_through_its_loader_only():
+    item = sources.SourceItem(f"http://{HOST}/a.htm", "a.htm", loader=lambda: (b"<p>x</p>", False))
+    assert item.read() == (b"<p>x</p>", False)
+    assert sources.SourceItem(f"http://{HOST}/b.htm", "b.htm", error="坏").read() == (b"", False)
+    assert item.key == f"http://{HOST}/a.htm"
