@@ -1,15 +1,29 @@
-"""Create an imported page cheaply: one insert, one revision, published in place, one log row."""
+"""The importer's one fast seam into Wagtail's page tree: add a page as add_child + publish would.
+
+`create_page` writes what `parent.add_child(instance=page)` followed by
+`page.save_revision().publish()` (or, for a draft, `save_revision()` alone) writes for a new page
+without comments, workflow, schedule or aliases: the same tree fields, the same revision content,
+the same log entries (the rows Wagtail's `log()` writes, in one insert), the same `page_published`
+and `published` signals. It skips their validation and look-up queries only: the writer has checked
+the slug, the shown date and the origin (`ArticlePage.publication_errors`), and this module checks
+the parent type. tests/migrations_kit/test_pagesave_contract.py holds it to that, and names what
+still differs.
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
+
+
+class ParentTypeError(ValueError):
+    """A page type that may not live under the given parent (its parent_page_types forbid it)."""
 
 
 class ParentCache:
@@ -18,6 +32,7 @@ class ParentCache:
     def __init__(self) -> None:
         """Start empty."""
         self.pages: dict[int, Page] = {}
+        self.allowed: dict[tuple[type[Page], int], bool] = {}
 
     def get(self, page_id: int) -> Page:
         """The parent page of a new page (fetched on first use)."""
@@ -26,6 +41,24 @@ class ParentCache:
             page = Page.objects.get(pk=page_id)
             self.pages[page_id] = page
         return page
+
+    def may_hold(self, parent: Page, page_class: type[Page]) -> bool:
+        """Whether parent may hold a page of page_class (its parent and subpage rules, cached)."""
+        key = (page_class, parent.pk)
+        if key not in self.allowed:
+            self.allowed[key] = page_class.can_exist_under(parent)
+        return self.allowed[key]
+
+
+def check_parent(parent: Page, page: Page, parents: ParentCache | None = None) -> None:
+    """Refuse a page whose type may not be created under parent, as Wagtail's admin would."""
+    page_class = type(page)
+    allowed = (parents or ParentCache()).may_hold(parent, page_class)
+    if not allowed:
+        raise ParentTypeError(
+            _("「%(type)s」类型的页面不能放在「%(parent)s」下")
+            % {"type": page_class._meta.verbose_name, "parent": parent.title}
+        )
 
 
 def slug_taken(parent: Page, slug: str) -> bool:
@@ -67,66 +100,86 @@ def _revision_content(page: Page) -> dict:
 
 
 def create_page(
-    parent: Page, page: Page, publish: bool, restore: dict[str, Any] | None = None
+    parent: Page, page: Page, publish: bool, parents: ParentCache | None = None
 ) -> Revision:
-    """Insert page as parent's last child with a revision, live (or a draft) and logged.
+    """Insert page as parent's last child with its first revision, published (or a draft), logged.
 
-    Does what add_child, save_revision and publish do for a new page with no comments, workflow
-    or schedule, without their validation queries: the importer has checked the slug and fields.
-    restore: field values to put back after save() filled them in (before the revision is taken).
+    The page row is written as add_child writes it, the revision is taken of that row as
+    save_revision takes it, and one update then sets what save_revision and publish set.
     """
-    now = timezone.now()
+    check_parent(parent, page, parents)
     page.depth = parent.depth + 1
     page.path = _child_path(parent)
+    page.numchild = 0
     page.set_url_path(parent)
     page.locale_id = parent.locale_id
     page.draft_title = page.title
-    page.live = publish
-    page.expired = False
-    page.has_unpublished_changes = not publish
-    page.latest_revision_created_at = now
-    if publish:
-        page.first_published_at = page.last_published_at = now
+    page.has_unpublished_changes = False
+    page.first_published_at = page.last_published_at = None
+    page.latest_revision_created_at = None
     page._cached_parent_obj = parent
     page._is_site_root = False
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
     page.save(clean=False, log_action=None)
-    restore = restore or {}
-    for name, value in restore.items():
-        setattr(page, name, value)
     revision = Revision.objects.create(
         content_object=page,
         base_content_type=page.get_base_content_type(),
         user=None,
         content=_revision_content(page),
         object_str=str(page),
-        created_at=now,
     )
-    page.latest_revision = revision
-    page.live_revision = revision if publish else None
-    (type(page) if restore else Page).objects.filter(pk=page.pk).update(
-        latest_revision=revision, live_revision=page.live_revision, **restore
-    )
-    _log(page, revision, publish, now)
+    _finish(page, revision, publish)
+    _log(page, revision if publish else None)
     if publish:
-        page_published.send(sender=type(page), instance=page, revision=revision)
+        page_published.send(sender=page.specific_class, instance=page, revision=revision)
+        published.send(sender=type(page), instance=page, revision=revision)
     return revision
 
 
-def _log(page: Page, revision: Revision, publish: bool, when: object) -> None:
-    """The page history rows Wagtail writes for a create (and publish), in one insert."""
-    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
-    actions = ["wagtail.create", *(["wagtail.publish"] if publish else [])]
-    PageLogEntry.objects.bulk_create(
-        PageLogEntry(
-            content_type=content_type,
-            label=page.get_admin_display_title(),
-            action=action,
-            timestamp=when,
-            page_id=page.pk,
-            revision=revision,
-            content_changed=True,
-            data={},
-        )
-        for action in actions
+def _finish(page: Page, revision: Revision, publish: bool) -> None:
+    """Set, in one update, the fields save_revision and then publish leave on the page row."""
+    now = timezone.now()
+    page.latest_revision = revision
+    page.latest_revision_created_at = revision.created_at
+    page.has_unpublished_changes = not publish
+    page.live = publish
+    page.expired = False
+    page.live_revision = revision if publish else None
+    if publish:
+        page.first_published_at = page.last_published_at = now
+    Page.objects.filter(pk=page.pk).update(
+        latest_revision=revision,
+        latest_revision_created_at=revision.created_at,
+        has_unpublished_changes=page.has_unpublished_changes,
+        live=publish,
+        expired=False,
+        live_revision=page.live_revision,
+        first_published_at=page.first_published_at,
+        last_published_at=page.last_published_at,
     )
+
+
+def _log(page: Page, published_revision: Revision | None) -> None:
+    """The history rows log() writes for add_child (wagtail.create) and publish, in one insert.
+
+    Like Wagtail, the create entry names no revision and the publish entry names the published one.
+    """
+    context = get_active_log_context()
+    entry = {
+        "content_type": ContentType.objects.get_for_model(page, for_concrete_model=False),
+        "label": page.get_admin_display_title(),
+        "page_id": page.pk,
+        "user": context.user,
+        "uuid": context.uuid,
+        "content_changed": True,
+        "data": {},
+    }
+    now = timezone.now()
+    entries = [PageLogEntry(action="wagtail.create", timestamp=now, revision=None, **entry)]
+    if published_revision is not None:
+        entries.append(
+            PageLogEntry(
+                action="wagtail.publish", timestamp=now, revision=published_revision, **entry
+            )
+        )
+    PageLogEntry.objects.bulk_create(entries)

@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, PageLogEntry, Revision
 
 from redesign.core.models import ArticleOrigin, ArticlePage, StandardPage
 
 from .extract.text import without_note
+from .issues import Issue
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache, create_page, slug_taken
 
@@ -46,7 +46,7 @@ class PageContent:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     content_hash: str = ""
     text_hash: str = ""
-    issues: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
     pending_links: list[str] = field(default_factory=list)
     gov_info: dict[str, str] = field(default_factory=dict)
     """索引号, 文号, 发布机构, 成文日期 as extracted (ArticlePage fields of the same names)."""
@@ -198,25 +198,18 @@ def _new_page(content: PageContent, parent: Page, publish: bool) -> Page:
     return page
 
 
-def _check_date(page: Page) -> None:
-    """Refuse a publish date in the future, as ArticlePage.clean does (the fast path skips it)."""
-    date_value = getattr(page, "publish_date", None)
-    if date_value is not None and date_value > timezone.now():
-        raise ValidationError({"publish_date": "发布日期不能晚于实际发布时间"})
+def _check_rules(page: Page) -> None:
+    """Refuse what the page type refuses (a future shown date, a reprint without its source)."""
+    errors = page.publication_errors() if isinstance(page, ArticlePage) else {}
+    if errors:
+        raise ValidationError(errors)
 
 
-def _keep_missing_date(page: Page, content: PageContent) -> None:
-    """ArticlePage.save fills a live page's empty date with now: put the legacy None back."""
-    if isinstance(page, ArticlePage) and content.publish_date is None:
-        ArticlePage.objects.filter(pk=page.pk).update(publish_date=None)
-
-
-def _save(page: Page, content: PageContent, publish: bool) -> Revision:
+def _save(page: Page, publish: bool) -> Revision:
     """Save a revision (and publish it) as the importer (no user)."""
     revision = page.save_revision(user=None, log_action=True)
     if publish:
         revision.publish(skip_permission_checks=True)
-        _keep_missing_date(page, content)
     return revision
 
 
@@ -288,11 +281,11 @@ def _create(
     parents: ParentCache | None = None,
 ) -> Outcome:
     """Add a new page under its column and record it as created by this run."""
-    parent = (parents or ParentCache()).get(content.parent_id)
+    parents = parents or ParentCache()
+    parent = parents.get(content.parent_id)
     page = _new_page(content, parent, publish)
-    _check_date(page)
-    keep_empty = isinstance(page, ArticlePage) and content.publish_date is None
-    revision = create_page(parent, page, publish, {"publish_date": None} if keep_empty else None)
+    _check_rules(page)
+    revision = create_page(parent, page, publish, parents)
     RunObject.objects.create(
         run=run, kind=RunObject.Kind.PAGE, object_id=page.pk, legacy_key=content.key[:2000]
     )
@@ -301,7 +294,8 @@ def _create(
         source_path=content.source_path, kind=content.page_type, page_id=page.pk,
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk, existing=record,
-        reason="; ".join(content.issues), pending_links=content.pending_links, look_up=False,
+        reason="; ".join(map(str, content.issues)), pending_links=content.pending_links,
+        look_up=False,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.IMPORTED, page.pk, created=True)
 
@@ -322,12 +316,13 @@ def _update(
         )  # fmt: skip
         return Outcome(LegacyRecord.Status.CONFLICT, page.pk, reason)
     _apply(page, content)
-    revision = _save(page, content, publish and page.live or publish)
+    _check_rules(page)
+    revision = _save(page, publish and page.live or publish)
     save_record(
         site_id, run, content.key, LegacyRecord.Status.UPDATED, existing=record,
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk,
-        reason="; ".join(content.issues), pending_links=content.pending_links,
+        reason="; ".join(map(str, content.issues)), pending_links=content.pending_links,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.UPDATED, page.pk)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from migrations_kit.indexing import deferred_indexing
-from migrations_kit.models import LegacyRecord
-from migrations_kit.pagesave import ParentCache
+from migrations_kit.models import ImportRun, LegacyRecord
+from migrations_kit.pagesave import ParentCache, ParentTypeError
 from migrations_kit.writer import ARTICLE, PageContent, is_outlet, write_page
 from redesign.core.models import ArticlePage
+from tests.conftest import column_of
 
 from .import_helpers import make_site, run_import
 
@@ -74,30 +76,62 @@ def test_reference_index_updates_on_save_again_after_the_run(
     assert referenced.filter(object_id=str(page.pk)).exists()
 
 
-def test_a_future_date_is_refused_like_the_editor_form_does(county, legacy):
-    from migrations_kit.models import ImportRun
-
+def test_a_future_date_is_refused_like_the_editor_form_does(county):
     run = ImportRun.objects.create(site=county.site, source="test")
     content = PageContent(
         key="http://old.example/a/t20990101_1.htm", url="http://old.example/a/t20990101_1.htm",
-        source_path="a/t20990101_1.htm", page_type=ARTICLE, parent_id=county.home.pk,
-        title="来自未来的文章", publish_date="2099-01-01",
+        source_path="a/t20990101_1.htm", page_type=ARTICLE,
+        parent_id=column_of(county, "yaowen").pk, title="来自未来的文章", publish_date="2099-01-01",
     )  # fmt: skip
-    with pytest.raises(Exception, match="发布日期"):
+    with pytest.raises(ValidationError, match="发布日期不能晚于实际发布时间") as refused:
         write_page(county.site.pk, run, content)
+    assert set(refused.value.message_dict) == {"publish_date"}
     assert not ArticlePage.objects.filter(title="来自未来的文章").exists()
 
 
-def test_a_new_page_costs_a_bounded_number_of_queries(county, django_assert_max_num_queries):
-    from migrations_kit.models import ImportRun
-
+def test_an_article_is_never_written_where_its_page_type_may_not_live(county):
     run = ImportRun.objects.create(site=county.site, source="test")
+    content = PageContent(
+        key="http://old.example/a/t20200101_1.htm", url="http://old.example/a/t20200101_1.htm",
+        source_path="a/t20200101_1.htm", page_type=ARTICLE, parent_id=county.home.pk,
+        title="放错地方的文章", publish_date="2020-01-01",
+    )  # fmt: skip
+    with pytest.raises(ParentTypeError, match="不能放在「那坡县人民政府」下"):
+        write_page(county.site.pk, run, content)
+    assert not ArticlePage.objects.filter(title="放错地方的文章").exists()
+    assert Page.objects.get(pk=county.home.pk).numchild == county.home.get_children().count()
+
+
+def test_an_imported_article_without_a_date_keeps_it_empty_when_republished(county):
+    run = ImportRun.objects.create(site=county.site, source="test")
+    content = PageContent(
+        key="http://old.example/a/about.htm", url="http://old.example/a/about.htm",
+        source_path="a/about.htm", page_type=ARTICLE, parent_id=column_of(county, "yaowen").pk,
+        title="没有日期的旧文章", text_hash="h", content_hash="c",
+    )  # fmt: skip
+    outcome = write_page(county.site.pk, run, content)
+    page = ArticlePage.objects.get(pk=outcome.page_id)
+    assert page.live and page.publish_date is None
+    page.title = "没有日期的旧文章（编辑修订）"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.publish_date is None, "a date made up at publish time would be a forged one"
+    own = ArticlePage(title="编辑新写的文章")
+    column_of(county, "yaowen").add_child(instance=own)
+    own.save_revision().publish()
+    own.refresh_from_db()
+    assert own.publish_date is not None, "the site's own articles still get their publish moment"
+
+
+def test_a_new_page_costs_a_bounded_number_of_queries(county, django_assert_max_num_queries):
+    run = ImportRun.objects.create(site=county.site, source="test")
+    column = column_of(county, "yaowen")
     parents = ParentCache()
     for n in range(3):
         content = PageContent(
             key=f"http://old.example/a/t20200101_{n}.htm",
             url=f"http://old.example/a/t20200101_{n}.htm",
-            source_path=f"a/t20200101_{n}.htm", page_type=ARTICLE, parent_id=county.home.pk,
+            source_path=f"a/t20200101_{n}.htm", page_type=ARTICLE, parent_id=column.pk,
             title=f"文章{n}", publish_date="2020-01-01", text_hash=f"h{n}", content_hash=f"c{n}",
         )  # fmt: skip
         with deferred_indexing(), django_assert_max_num_queries(18 if n == 0 else 17):
@@ -132,9 +166,6 @@ def test_a_source_naming_the_site_itself_is_its_own_work():
 
 
 def test_an_imported_reprint_names_its_origin_and_validates(county):
-    from migrations_kit.models import ImportRun
-    from tests.conftest import column_of
-
     run = ImportRun.objects.create(site=county.site, source="test")
     column = column_of(county, "yaowen")
     for n, source in enumerate(["新华社", "县政府办"]):

@@ -123,9 +123,8 @@ class ArticlePage(AutoSlugMixin, Page):
             return self.go_live_at
         return now
 
-    def clean(self) -> None:
-        """Refuse a forged (future) publish date and a reprint without its source."""
-        super().clean()
+    def publication_errors(self) -> dict[str, str]:
+        """The shown-date and origin rules every write must pass (the importer's fast path too)."""
         errors = {}
         if self.publish_date and self.publish_date > self._publish_moment():
             errors["publish_date"] = _(
@@ -134,12 +133,27 @@ class ArticlePage(AutoSlugMixin, Page):
             )
         if self.origin in (ArticleOrigin.REPRINT, ArticleOrigin.ADAPTED) and not self.origin_source:
             errors["origin_source"] = _("转载或改编的文章必须注明原文出处。")
+        return errors
+
+    def clean(self) -> None:
+        """Refuse a forged (future) publish date and a reprint without its source."""
+        super().clean()
+        errors = self.publication_errors()
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def fills_missing_date(self) -> bool:
+        """Whether publishing fills an empty shown date with the moment of first publication.
+
+        An imported article keeps a missing date: its legacy page showed none, and a date made
+        up at import time would be a forged one.
+        """
+        return not self.is_imported
+
     def save(self, *args, **kwargs):
-        """Fill in the shown publish date with the moment of first publication."""
-        if self.live and self.publish_date is None:
+        """Fill in the shown publish date with the moment of first publication (not imports)."""
+        if self.live and self.publish_date is None and self.fills_missing_date:
             self.publish_date = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
 
