@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
-import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +19,9 @@ from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
 from .report import STATUS_ORDER, Fate, ReportWriter
-from .sources import PAGE_LIMIT
-from .urls import host_of, normalize_url
+from .sources import Source, SourceItem
+from .triage import Decision, Route, after_extraction, before_reading, page_text, unreadable
+from .urls import host_of
 from .writer import (
     ARTICLE,
     STATIC,
@@ -37,9 +36,6 @@ from .writer import (
 )
 
 Status = LegacyRecord.Status
-HOME_NAMES = {"", "index.htm", "index.html", "index.shtml", "default.htm", "default.html"}
-HOME_NAMES |= {"main.htm", "main.html", "index.jsp", "index.asp", "index.aspx", "index.php"}
-_INDEX_PAGE = re.compile(r"^(.*/)?(index|default|list)(_\d+)?\.s?html?$", re.IGNORECASE)
 ProgressCallback = Callable[[int, Fate], None]
 STATIC_TITLE_MAX = 8
 """A page titled this short with a standard-page word (联系我们, 领导分工) is that static page."""
@@ -58,8 +54,9 @@ class ImportOptions:
     limit: int | None = None
     mapping: dict[str, str] | None = None
     report_dir: str | None = None
-    fail_after: int | None = None
-    """Tests only: raise after this many files, to prove an interrupted run heals on re-run."""
+    own_names: tuple[str, ...] = ()
+    """Names the new site goes by beyond its site name and home title (全称, 简称, 主办单位):
+    a 来源 naming one of them is the site's own work. The command gathers them."""
 
 
 @dataclass
@@ -79,19 +76,10 @@ class ImportResult:
     """The column plan: old column → new column with page counts."""
 
 
-def own_names(site: Site, home: Any) -> list[str]:
+def own_names(site: Site, home: Any, extra: Iterable[str] = ()) -> list[str]:
     """The names the new site goes by (a 来源 naming one of them is the site's own work)."""
-    from redesign.cluster.models import SiteIdentity
-
-    identity = SiteIdentity.for_site(site)
-    names = [
-        site.site_name,
-        home.title,
-        identity.full_name,
-        identity.short_name,
-        identity.organizer,
-    ]
-    return [name.strip() for name in names if name and len(name.strip()) >= 2]
+    names = [site.site_name, home.title, *extra]
+    return list(dict.fromkeys(n.strip() for n in names if n and len(n.strip()) >= 2))
 
 
 def site_collection(site: Site) -> Collection:
@@ -110,7 +98,7 @@ def _asset_store(collection: Collection, fetch: Callable[[str], bytes | None], d
 class Importer:
     """One run over one source into one site."""
 
-    def __init__(self, site: Site, source: Any, options: ImportOptions) -> None:
+    def __init__(self, site: Site, source: Source, options: ImportOptions) -> None:
         """Remember the site, the source and the options."""
         self.site = site
         self.source = source
@@ -126,7 +114,7 @@ class Importer:
         try:
             with (
                 deferred_indexing(),
-                transaction.atomic() if self.options.dry_run else _null(),
+                transaction.atomic() if self.options.dry_run else nullcontext(),
             ):
                 result = self._run(report, progress, started)
                 if self.options.dry_run:
@@ -161,18 +149,16 @@ class Importer:
         self.buffer = RecordBuffer(self.site.pk, self.run_obj)
         self.parents = ParentCache()
         self.aliases: list[tuple[str, str]] = []
-        self.held_back: list[Any] = []
+        self.held_back: list[SourceItem] = []
         """Pages with no old column yet: placed after the pass, when every list page is known."""
         self.finishing = False
-        self.own_names = own_names(self.site, self.home)
+        self.own_names = own_names(self.site, self.home, self.options.own_names)
         report.start(self.run_obj, self.site, self.source)
         report.note_targets({k: v for k, v in self.mapper.by_slug.items() if k != HOLDING_SLUG})
         files = 0
         for item in self.source:
             if self.options.limit is not None and files >= self.options.limit:
                 break
-            if self.options.fail_after is not None and files >= self.options.fail_after:
-                raise RuntimeError("simulated interruption")
             files += 1
             fate = self.process(item)
             if fate is None:
@@ -239,7 +225,7 @@ class Importer:
 
     # -- one file -------------------------------------------------------------------------
 
-    def _fate(self, item: Any, status: str, reason: str = "", **extra: Any) -> Fate:
+    def _fate(self, item: SourceItem, status: str, reason: str = "", **extra: Any) -> Fate:
         """Queue a fate for the id map and return it for the report."""
         self.buffer.add(
             item.key, status=status, source_path=item.path, kind=extra.get("kind", ""),
@@ -247,7 +233,7 @@ class Importer:
         )  # fmt: skip
         return Fate(item.path, item.url, status, reason, **extra)
 
-    def process(self, item: Any) -> Fate | None:
+    def process(self, item: SourceItem) -> Fate | None:
         """Decide, extract, map, build and write one source file (None: held back); never raises."""
         images, documents = len(self.store.created_images), len(self.store.created_documents)
         try:
@@ -261,7 +247,7 @@ class Importer:
             # a page already written this run stays in the id map, so no run duplicates it
             return self._fate(item, Status.FAILED, f"处理出错 {message}", page_id=written)
 
-    def _written_page(self, item: Any) -> int | None:
+    def _written_page(self, item: SourceItem) -> int | None:
         """The page this run wrote for an item before failing on it, if any."""
         try:
             known = record_for(self.site.pk, item.key)
@@ -271,69 +257,39 @@ class Importer:
             return known.page_id
         return None
 
-    def _process(self, item: Any) -> Fate | None:
-        """The steps of process()."""
-        if item.skip:
-            return self._fate(item, Status.SKIPPED, item.skip)
-        if item.error:
-            return self._fate(item, Status.FAILED, item.error)
-        kind = item.kind
-        if kind == "image":
-            return self._fate(item, Status.SKIPPED, "图片文件（随引用它的页面导入）", kind=kind)
-        if kind == "document":
-            return self._fate(item, Status.SKIPPED, "附件文件（随引用它的页面导入）", kind=kind)
-        if kind == "static":
-            return self._fate(item, Status.SKIPPED, "样式、脚本等站点文件，无需导入", kind=kind)
-        if kind != "page":
-            return self._fate(item, Status.SKIPPED, "未知类型的文件", kind=kind)
-        if item.size > PAGE_LIMIT:
-            mb = item.size / 1024 / 1024
-            return self._fate(item, Status.SKIPPED, f"页面过大（{mb:.1f} MB），未导入")
+    def _process(self, item: SourceItem) -> Fate | None:
+        """The steps of process(): triage, then the list or content page it turned out to be."""
+        decision = before_reading(item)
+        if decision is not None:
+            return self._stopped(item, decision)
         raw, truncated = item.read()
         if truncated:
             return self._fate(item, Status.SKIPPED, "页面过大，未导入")
         record = extract_page(raw, item.url, item.url)
         if record.error:
-            return self._extract_failed(item, record)
-        crumbs = old_columns(_text(raw, record.encoding))
-        path = urlsplit(item.url).path.strip("/")
-        stub = record.refresh_to and record.kind != "article" and path.lower() not in HOME_NAMES
-        if stub and host_of(record.refresh_to) == self.legacy_host:
-            target = normalize_url(record.refresh_to)
-            if target != item.key:
-                self.aliases.append((item.key, target))
-                reason = f"自动跳转页 → {target}（重定向到它的新页面）"
-                return self._fate(
-                    item, Status.COLUMN, reason, kind="alias", title=record.title or ""
-                )
-        if record.kind != "article" and "/" not in path and path.lower() in HOME_NAMES:
+            return self._stopped(item, unreadable(record))
+        crumbs = old_columns(page_text(raw, record.encoding))
+        decision = after_extraction(item, raw, record, crumbs, self.legacy_host)
+        title = record.title or ""
+        if decision.route == Route.ALIAS:
+            self.aliases.append((item.key, decision.target))
+            return self._fate(item, Status.COLUMN, decision.reason, kind="alias", title=title)
+        if decision.route == Route.HOME:
             return self._fate(
-                item, Status.COLUMN, "旧站首页 → 新站首页", page_id=self.home.pk, kind="home",
-                title=record.title or "", column=self.home.title,
+                item, Status.COLUMN, decision.reason, page_id=self.home.pk, kind="home",
+                title=title, column=self.home.title,
             )  # fmt: skip
-        if record.kind == "list" or (
-            record.kind != "article" and (_INDEX_PAGE.match(path) or crumbs)
-        ):
+        if decision.route == Route.LIST:
             return self._list(item, record, crumbs)
-        if record.kind != "article":
-            return self._fate(item, Status.SKIPPED, "非内容页（框架、导航、搜索等）")
-        if not record.title:
-            return self._fate(item, Status.FAILED, "未提取到标题")
-        if b"<textarea" in raw.lower() and len(record.body_text) < 200:
-            return self._fate(item, Status.SKIPPED, "表单页面（留言、申请等），未导入")
-        return self._article(item, record, crumbs)
+        if decision.route == Route.CONTENT:
+            return self._article(item, record, crumbs)
+        return self._stopped(item, decision)
 
-    def _extract_failed(self, item: Any, record: ExtractedPage) -> Fate:
-        """A file that is not a readable page: empty, binary or undecodable."""
-        error = record.error or ""
-        if error == "empty file":
-            return self._fate(item, Status.SKIPPED, "空文件")
-        if error.startswith("not a text page"):
-            what = error.split(":", 1)[-1].strip()
-            return self._fate(item, Status.SKIPPED, f"扩展名是网页，内容不是（{what}）")
-        return self._fate(item, Status.FAILED, f"无法解析: {error}")
+    def _stopped(self, item: SourceItem, decision: Decision) -> Fate:
+        """The fate of a file that goes no further (skipped or failed, with why)."""
+        return self._fate(item, decision.status, decision.reason, kind=decision.kind)
 
-    def _list(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate:
+    def _list(self, item: SourceItem, record: ExtractedPage, crumbs: list[str]) -> Fate:
         """An old column or list page: redirect it to the new column (home for the old home)."""
         self.mapper.learn_list(item.url, record.title, crumbs)
         names = crumbs or ([record.title] if record.title else [])
@@ -348,7 +304,7 @@ class Importer:
             column_slug="" if target.holding else target.slug,
         )  # fmt: skip
 
-    def _article(self, item: Any, record: ExtractedPage, crumbs: list[str]) -> Fate | None:
+    def _article(self, item: SourceItem, record: ExtractedPage, crumbs: list[str]) -> Fate | None:
         """An article (ArticlePage) or a static page (StandardPage); None when held back."""
         target: Target | None = None
         page_type = ARTICLE
@@ -462,7 +418,7 @@ class Importer:
 
     def _written(
         self,
-        item: Any,
+        item: SourceItem,
         record: ExtractedPage,
         content: PageContent,
         target: Target,
@@ -486,22 +442,3 @@ class Importer:
             issues=content.issues,
             column_slug=target.slug,
         )
-
-
-class _null:
-    """A do-nothing context manager (a real run commits page by page)."""
-
-    def __enter__(self) -> None:
-        """Enter."""
-
-    def __exit__(self, *exc: object) -> None:
-        """Exit without swallowing exceptions."""
-
-
-def _text(raw: bytes, encoding: str) -> str:
-    """Decode raw bytes with the encoding extraction found (for the old column path)."""
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        encoding = "utf-8"
-    return raw.decode(encoding, "replace")

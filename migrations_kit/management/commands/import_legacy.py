@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from wagtail import hooks
 from wagtail.models import Site
 
 from migrations_kit.importer import Importer, ImportOptions, ImportResult
@@ -14,6 +15,8 @@ from migrations_kit.report import STATUS_LABELS, Fate
 from migrations_kit.rollback import RollbackError, rollback_run
 from migrations_kit.sources import DEFAULT_HOST, FolderSource, SourceError, open_source
 
+SITE_NAMES_HOOK = "import_legacy_site_names"
+"""Wagtail hook: fn(site) -> names the site goes by (a 来源 naming one is not a reprint)."""
 PROGRESS_EVERY = 50
 PLAN_LINES = 30
 """Column plan lines printed in the summary (the report has all)."""
@@ -33,6 +36,18 @@ def find_site(value: str) -> Site:
     if len(found) > 1:
         raise CommandError(f"主机名 {host} 有多个端口的站点，请写成 {host}:端口")
     return found[0]
+
+
+def site_names(site: Site) -> tuple[str, ...]:
+    """The names the site goes by, from the apps that keep them (the import_legacy_site_names hook).
+
+    The kit does not know where a site's identity is kept: an app registers a function that takes
+    the Site and returns names (the cluster's 站点信息 does).
+    """
+    names: list[str] = []
+    for provider in hooks.get_hooks(SITE_NAMES_HOOK):
+        names.extend(name for name in provider(site) if name)
+    return tuple(names)
 
 
 class Command(BaseCommand):
@@ -95,6 +110,7 @@ class Command(BaseCommand):
             limit=options["limit"],
             mapping=mapping,
             report_dir=options["report"],
+            own_names=site_names(site),
         )
         try:
             result = Importer(site, source, import_options).run(self._progress)
