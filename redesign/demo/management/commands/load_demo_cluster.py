@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from redesign.cluster.demo.builder import DEFAULT_PASSWORD, DemoCluster, DemoError, LoadReport
+from redesign.demo.builder import DEFAULT_PASSWORD, DemoCluster, DemoError, LoadReport
 
 
 class Command(BaseCommand):

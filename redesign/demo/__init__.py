@@ -2,8 +2,5 @@
 
 Every text is produced from this package's own sentence templates and word lists, every image is
 drawn with Pillow and every attachment is written by hand; nothing is copied from real sites.
+An app for the dev and test settings only: product code never imports it.
 """
-
-from .builder import DemoCluster, DemoError, load_demo_cluster
-
-__all__ = ["DemoCluster", "DemoError", "load_demo_cluster"]
