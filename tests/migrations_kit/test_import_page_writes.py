@@ -116,11 +116,13 @@ def test_an_imported_article_without_a_date_keeps_it_empty_when_republished(coun
     page.save_revision().publish()
     page.refresh_from_db()
     assert page.publish_date is None, "a date made up at publish time would be a forged one"
+    assert page.display_date is None, "nor is the import moment shown as its date"
     own = ArticlePage(title="编辑新写的文章")
     column_of(county, "yaowen").add_child(instance=own)
     own.save_revision().publish()
     own.refresh_from_db()
     assert own.publish_date is not None, "the site's own articles still get their publish moment"
+    assert own.display_date == own.publish_date
 
 
 def test_a_new_page_costs_a_bounded_number_of_queries(county, django_assert_max_num_queries):

@@ -113,8 +113,13 @@ class ArticlePage(AutoSlugMixin, Page):
 
     @property
     def display_date(self) -> datetime | None:
-        """The date shown to visitors: the publish date, or the first publication as a fallback."""
-        return self.publish_date or self.first_published_at
+        """The date shown to visitors: the publish date, else the first publication.
+
+        An imported article without a date shows none: the import moment is not its date.
+        """
+        if self.publish_date or not self.fills_missing_date:
+            return self.publish_date
+        return self.first_published_at
 
     def _publish_moment(self) -> datetime:
         """The moment this version goes live: the scheduled time, or now."""
