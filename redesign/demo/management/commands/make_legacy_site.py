@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from migrations_kit.legacy_site import (
+from redesign.demo.legacy_site import (
     ENCODINGS,
     MANIFEST_NAME,
     MAX_PAGES,

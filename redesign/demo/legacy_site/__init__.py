@@ -91,7 +91,7 @@ def generate_site(
     profile = plan.profile
     writer.summary(
         {
-            "generator": "migrations_kit.legacy_site",
+            "generator": "redesign.demo.legacy_site",
             "format": 1,
             "seed": seed,
             "host": host,

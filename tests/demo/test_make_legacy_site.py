@@ -15,8 +15,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image
 
-from migrations_kit.legacy_site import MIN_PAGES, generate_site, read_manifest
-from migrations_kit.legacy_site.plan import SitePlan, list_pages
+from redesign.demo.legacy_site import MIN_PAGES, generate_site, read_manifest
+from redesign.demo.legacy_site.plan import SitePlan, list_pages
 
 PAGE_KINDS = {
     "home",
