@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import Promise
 from wagtail.models import Page
 
 from redesign.core.column_types import FRESHNESS_RULES, ColumnType
@@ -48,6 +49,13 @@ def test_every_column_type_has_a_freshness_rule():
     assert FRESHNESS_RULES[ColumnType.NEWS].max_age_days == 14
     assert FRESHNESS_RULES[ColumnType.NOTICE].max_age_days == 183
     assert FRESHNESS_RULES[ColumnType.POLICY].max_age_days == 183
+
+
+def test_freshness_rule_texts_are_marked_for_translation():
+    for rule in FRESHNESS_RULES.values():
+        assert isinstance(rule.basis, Promise)  # gettext_lazy: shown in the reader's language
+        assert any("\u4e00" <= char <= "\u9fff" for char in str(rule.basis))
+    assert str(FRESHNESS_RULES[ColumnType.NEWS].basis) == "动态、要闻类栏目 2 周未更新"
 
 
 def test_publish_date_defaults_to_the_publish_moment(county):
