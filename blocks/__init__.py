@@ -7,79 +7,52 @@ before Wagtail's models (which the chooser blocks import) can be imported.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-_EXPORTS: dict[str, str] = {
-    "AttachmentBlock": "base",
-    "AttachmentListBlock": "base",
-    "BannerBlock": "base",
-    "DataTableBlock": "base",
-    "HeadingBlock": "base",
-    "ImageBlock": "base",
-    "LinkBlock": "base",
-    "ParagraphBlock": "base",
-    "QuickLinksBlock": "base",
-    "QuoteBlock": "base",
-    "TwoColumnBlock": "base",
-    "GovAffairsFeedBlock": "gov_affairs",
-    "NoticeListBlock": "gov_affairs",
-    "NoticeTickerBlock": "gov_affairs",
-    "PolicyDocumentBlock": "gov_affairs",
-    "EnterpriseBlock": "industries",
-    "GalleryBlock": "industries",
-    "IndustryShowcaseBlock": "industries",
-    "KeyFigureBlock": "industries",
-    "KeyFiguresBlock": "industries",
-    "ProductBlock": "industries",
-    "RelatedSitesBlock": "navigation",
-    "ServiceTilesBlock": "navigation",
-    "SpecialTopicsBlock": "navigation",
-    "FeaturedNewsBlock": "news",
-    "NewsFeedBlock": "news",
-    "TabbedFeedBlock": "news",
-    "FAQBlock": "qa",
-    "attachment_blocks": "streams",
-    "body_blocks": "streams",
-    "figure_blocks": "streams",
-    "home_blocks": "streams",
-    "industry_blocks": "streams",
+# The one list of re-exported names, by the family module that defines them.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "base": (
+        "AttachmentBlock",
+        "AttachmentListBlock",
+        "BannerBlock",
+        "DataTableBlock",
+        "HeadingBlock",
+        "ImageBlock",
+        "LinkBlock",
+        "ParagraphBlock",
+        "QuickLinksBlock",
+        "QuoteBlock",
+        "TwoColumnBlock",
+    ),
+    "gov_affairs": (
+        "GovAffairsFeedBlock",
+        "NoticeListBlock",
+        "NoticeTickerBlock",
+        "PolicyDocumentBlock",
+    ),
+    "industries": (
+        "EnterpriseBlock",
+        "GalleryBlock",
+        "IndustryShowcaseBlock",
+        "KeyFigureBlock",
+        "KeyFiguresBlock",
+        "ProductBlock",
+    ),
+    "navigation": ("RelatedSitesBlock", "ServiceTilesBlock", "SpecialTopicsBlock"),
+    "news": ("FeaturedNewsBlock", "NewsFeedBlock", "TabbedFeedBlock"),
+    "qa": ("FAQBlock",),
+    "streams": (
+        "attachment_blocks",
+        "body_blocks",
+        "figure_blocks",
+        "home_blocks",
+        "industry_blocks",
+    ),
 }
 
-__all__ = [
-    "AttachmentBlock",
-    "AttachmentListBlock",
-    "BannerBlock",
-    "DataTableBlock",
-    "EnterpriseBlock",
-    "FAQBlock",
-    "FeaturedNewsBlock",
-    "GalleryBlock",
-    "GovAffairsFeedBlock",
-    "HeadingBlock",
-    "ImageBlock",
-    "IndustryShowcaseBlock",
-    "KeyFigureBlock",
-    "KeyFiguresBlock",
-    "LinkBlock",
-    "NewsFeedBlock",
-    "NoticeListBlock",
-    "NoticeTickerBlock",
-    "ParagraphBlock",
-    "PolicyDocumentBlock",
-    "ProductBlock",
-    "QuickLinksBlock",
-    "QuoteBlock",
-    "RelatedSitesBlock",
-    "ServiceTilesBlock",
-    "SpecialTopicsBlock",
-    "TabbedFeedBlock",
-    "TwoColumnBlock",
-    "attachment_blocks",
-    "body_blocks",
-    "figure_blocks",
-    "home_blocks",
-    "industry_blocks",
-]
+_EXPORTS: dict[str, str] = {name: module for module, names in _FAMILIES.items() for name in names}
+
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
@@ -96,43 +69,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     """List the module's names, including the lazily re-exported ones."""
     return sorted(set(globals()) | set(__all__))
-
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .base import (
-        AttachmentBlock,
-        AttachmentListBlock,
-        BannerBlock,
-        DataTableBlock,
-        HeadingBlock,
-        ImageBlock,
-        LinkBlock,
-        ParagraphBlock,
-        QuickLinksBlock,
-        QuoteBlock,
-        TwoColumnBlock,
-    )
-    from .gov_affairs import (
-        GovAffairsFeedBlock,
-        NoticeListBlock,
-        NoticeTickerBlock,
-        PolicyDocumentBlock,
-    )
-    from .industries import (
-        EnterpriseBlock,
-        GalleryBlock,
-        IndustryShowcaseBlock,
-        KeyFigureBlock,
-        KeyFiguresBlock,
-        ProductBlock,
-    )
-    from .navigation import RelatedSitesBlock, ServiceTilesBlock, SpecialTopicsBlock
-    from .news import FeaturedNewsBlock, NewsFeedBlock, TabbedFeedBlock
-    from .qa import FAQBlock
-    from .streams import (
-        attachment_blocks,
-        body_blocks,
-        figure_blocks,
-        home_blocks,
-        industry_blocks,
-    )

@@ -12,7 +12,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 # Rendition specs the feed templates use; only these are prefetched.
 THUMBNAIL_SPEC = "fill-320x200"
@@ -47,6 +47,20 @@ def site_path_prefix(parent_context: Mapping[str, Any] | None) -> str | None:
     return None
 
 
+def public_only(queryset: QuerySet) -> QuerySet:
+    """Drop pages under a view restriction (password, login or groups) on them or an ancestor."""
+    # Wagtail's .public() runs one query for the restrictions on every call and then ORs one
+    # condition per restriction of the whole cluster; a NOT EXISTS subquery keeps the feed a
+    # single query of fixed size.
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return queryset.exclude(Exists(restricted))
+
+
+def live_articles() -> QuerySet:
+    """Live articles every visitor may see, without their StreamFields."""
+    return public_only(article_model().objects.live().defer_streamfields())
+
+
 def with_cover_images(queryset: QuerySet, specs: Iterable[str] = FEED_RENDITION_SPECS) -> QuerySet:
     """Join the cover image and prefetch its renditions for the given specs."""
     rendition_model = get_image_model().get_rendition_model()
@@ -74,10 +88,10 @@ def article_queryset(
     column_types: Iterable[str] | None = None,
     images: bool = False,
 ) -> QuerySet:
-    """Return live articles under the chosen columns, else under the current site, newest first."""
+    """Return public live articles under the chosen columns, else under the site, newest first."""
     # With no columns chosen and column_types given, only articles below columns of those types
     # count: one EXISTS subquery, so the feed is still a single query.
-    queryset = article_model().objects.live().defer_streamfields()
+    queryset = live_articles()
     chosen = [column for column in columns if column is not None]
     if chosen:
         condition = Q()
@@ -145,3 +159,27 @@ def feed_items(
         is_new = date is not None and 0 <= (today - date).days < NEW_MARK_DAYS
         items.append(FeedItem(page=article, date=date, is_new=is_new, request=request))
     return items
+
+
+class ColumnFeedMixin:
+    """Give a feed block of chosen columns (or of its site) its newest articles as ``items``."""
+
+    # The column types listed when no column is chosen; None lists every column of the site.
+    feed_column_types: tuple[str, ...] | None = None
+
+    def feed_images(self, value: Any) -> bool:
+        """Whether the feed shows cover images, so their renditions are prefetched."""
+        return False
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        """Add the newest articles, cut to the block's count, as ``items``."""
+        context = super().get_context(value, parent_context=parent_context)  # type: ignore[misc]
+        count = value.get("count") or self.child_blocks["count"].get_default()  # type: ignore[attr-defined]
+        articles = article_queryset(
+            value.get("columns") or (),
+            parent_context,
+            column_types=self.feed_column_types,
+            images=self.feed_images(value),
+        )[:count]
+        context["items"] = feed_items(articles, request=context.get("request"))
+        return context

@@ -9,15 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import AttachmentBlock, SectionMixin
-from .feeds import article_queryset, feed_items
+from .column_types import ColumnType
+from .feeds import ColumnFeedMixin
 from .news import FeedValue, column_list_block, count_block
 
-GOV_AFFAIRS_COLUMN_TYPES = ("news", "open_gov")
-NOTICE_COLUMN_TYPES = ("notice",)
+# The column types a feed lists when the editor chooses no column.
+GOV_AFFAIRS_COLUMN_TYPES: tuple[str, ...] = (ColumnType.NEWS, ColumnType.OPEN_GOV)
+NOTICE_COLUMN_TYPES: tuple[str, ...] = (ColumnType.NOTICE,)
 
 
-class GovAffairsFeedBlock(SectionMixin, blocks.StructBlock):
+class GovAffairsFeedBlock(ColumnFeedMixin, SectionMixin, blocks.StructBlock):
     """政务动态: the newest government news with date and issuing body."""
+
+    feed_column_types = GOV_AFFAIRS_COLUMN_TYPES
 
     heading = blocks.CharBlock(label=_("标题"), max_length=40, default=_("政务动态"))
     columns = column_list_block()
@@ -37,18 +41,11 @@ class GovAffairsFeedBlock(SectionMixin, blocks.StructBlock):
             "show_issuing_body": True,
         }
 
-    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        """Add the newest government news as ``items``."""
-        context = super().get_context(value, parent_context=parent_context)
-        articles = article_queryset(
-            value.chosen_columns, parent_context, column_types=GOV_AFFAIRS_COLUMN_TYPES
-        )[: value.get("count") or 8]
-        context["items"] = feed_items(articles, request=context.get("request"))
-        return context
 
-
-class NoticeListBlock(SectionMixin, blocks.StructBlock):
+class NoticeListBlock(ColumnFeedMixin, SectionMixin, blocks.StructBlock):
     """通知公告: a list of notice titles and dates, newest marked."""
+
+    feed_column_types = NOTICE_COLUMN_TYPES
 
     heading = blocks.CharBlock(label=_("标题"), max_length=40, default=_("通知公告"))
     columns = column_list_block()
@@ -68,18 +65,11 @@ class NoticeListBlock(SectionMixin, blocks.StructBlock):
         value_class = FeedValue
         preview_value = {"heading": "通知公告", "columns": [], "count": 8, "mark_new": True}
 
-    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        """Add the newest notices as ``items``."""
-        context = super().get_context(value, parent_context=parent_context)
-        articles = article_queryset(
-            value.chosen_columns, parent_context, column_types=NOTICE_COLUMN_TYPES
-        )[: value.get("count") or 8]
-        context["items"] = feed_items(articles, request=context.get("request"))
-        return context
 
-
-class NoticeTickerBlock(SectionMixin, blocks.StructBlock):
+class NoticeTickerBlock(ColumnFeedMixin, SectionMixin, blocks.StructBlock):
     """通知公告 ticker: a scrolling strip of the newest notices, no JavaScript."""
+
+    feed_column_types = NOTICE_COLUMN_TYPES
 
     label = blocks.CharBlock(label=_("标签"), max_length=10, default=_("通知公告"))
     columns = column_list_block()
@@ -95,15 +85,6 @@ class NoticeTickerBlock(SectionMixin, blocks.StructBlock):
         description = _("横向滚动显示最新通知；鼠标悬停或键盘聚焦时暂停，尊重“减少动态效果”设置。")
         value_class = FeedValue
         preview_value = {"label": "通知公告", "columns": [], "count": 5, "duration": 30}
-
-    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        """Add the newest notices as ``items``."""
-        context = super().get_context(value, parent_context=parent_context)
-        articles = article_queryset(
-            value.chosen_columns, parent_context, column_types=NOTICE_COLUMN_TYPES
-        )[: value.get("count") or 5]
-        context["items"] = feed_items(articles, request=context.get("request"))
-        return context
 
 
 class PolicyDocumentValue(blocks.StructValue):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .base import SectionMixin
-from .feeds import article_model, article_queryset, feed_items, with_cover_images
+from .feeds import ColumnFeedMixin, article_queryset, feed_items, live_articles, with_cover_images
 
 FEATURED_STYLES = [("hero", _("头条大图")), ("carousel", _("轮播"))]
 
@@ -42,7 +42,7 @@ def count_block(default: int = 8) -> blocks.IntegerBlock:
     return blocks.IntegerBlock(label=_("显示条数"), default=default, min_value=1, max_value=30)
 
 
-class NewsFeedBlock(SectionMixin, blocks.StructBlock):
+class NewsFeedBlock(ColumnFeedMixin, SectionMixin, blocks.StructBlock):
     """The newest articles of chosen columns, or of the whole site."""
 
     heading = blocks.CharBlock(label=_("标题"), max_length=40, default=_("要闻"))
@@ -65,14 +65,9 @@ class NewsFeedBlock(SectionMixin, blocks.StructBlock):
             "show_dates": True,
         }
 
-    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        """Add the newest articles as ``items``."""
-        context = super().get_context(value, parent_context=parent_context)
-        articles = article_queryset(
-            value.chosen_columns, parent_context, images=bool(value.get("show_images"))
-        )[: value.get("count") or 8]
-        context["items"] = feed_items(articles, request=context.get("request"))
-        return context
+    def feed_images(self, value: Any) -> bool:
+        """Whether the editor chose to show cover images."""
+        return bool(value.get("show_images"))
 
 
 class FeaturedNewsBlock(SectionMixin, blocks.StructBlock):
@@ -97,14 +92,12 @@ class FeaturedNewsBlock(SectionMixin, blocks.StructBlock):
         preview_value = {"heading": "头条", "articles": [], "style": "hero"}
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        """Add the chosen live articles, in the chosen order, as ``items``."""
+        """Add the chosen live, public articles, in the chosen order, as ``items``."""
         context = super().get_context(value, parent_context=parent_context)
         ids = [article.pk for article in value.get("articles") or [] if article is not None]
         items = []
         if ids:
-            queryset = with_cover_images(
-                article_model().objects.live().defer_streamfields().filter(pk__in=ids)
-            )
+            queryset = with_cover_images(live_articles().filter(pk__in=ids))
             by_id = {article.pk: article for article in queryset}
             items = feed_items(
                 (by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id),

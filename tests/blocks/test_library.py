@@ -117,6 +117,40 @@ def test_package_reexports_every_family():
         _ = blocks.NoSuchBlock
 
 
+def test_package_lists_are_derived_from_one_table():
+    """__all__ and the lazy registry come from the family table, each name from its module."""
+    from importlib import import_module
+
+    assert blocks.__all__ == sorted(blocks._EXPORTS)
+    assert len(blocks.__all__) == sum(len(names) for names in blocks._FAMILIES.values())
+    for module, names in blocks._FAMILIES.items():
+        family = import_module(f"blocks.{module}")
+        for name in names:
+            assert getattr(blocks, name) is getattr(family, name), name
+    assert set(blocks.__all__) <= set(dir(blocks))
+
+
+def test_column_type_vocabulary_is_shared_with_the_page_types():
+    """The feeds' default column types are members of the one ColumnType the page types use."""
+    from blocks.column_types import ColumnType
+    from blocks.gov_affairs import (
+        GOV_AFFAIRS_COLUMN_TYPES,
+        NOTICE_COLUMN_TYPES,
+        GovAffairsFeedBlock,
+        NoticeListBlock,
+        NoticeTickerBlock,
+    )
+    from redesign.core import column_types
+    from redesign.core.models import ColumnPage
+
+    assert column_types.ColumnType is ColumnType
+    assert ColumnPage._meta.get_field("column_type").choices == ColumnType.choices
+    assert set(GOV_AFFAIRS_COLUMN_TYPES) == {ColumnType.NEWS, ColumnType.OPEN_GOV}
+    assert set(NOTICE_COLUMN_TYPES) == {ColumnType.NOTICE}
+    assert GovAffairsFeedBlock.feed_column_types == GOV_AFFAIRS_COLUMN_TYPES
+    assert NoticeListBlock.feed_column_types == NoticeTickerBlock.feed_column_types
+
+
 def test_streams_have_the_agreed_names():
     """The stream functions list the agreed block names in order."""
     assert [name for name, _block in body_blocks()] == [
