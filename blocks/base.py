@@ -59,6 +59,45 @@ class SectionMixin:
         return context
 
 
+class ImageAltMixin:
+    """Require real alt text (not only blanks) on a struct block whenever its image is chosen."""
+
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
+        """Refuse a chosen image without alt text, except in a draft (deferred validation)."""
+        value = super().clean(value)  # type: ignore[misc]
+        missing = value.get("image") is not None and not (value.get("alt") or "").strip()
+        if missing and not self.is_deferred_validation:  # type: ignore[attr-defined]
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt": ValidationError(_("请填写图片的替代文本。"))}
+            )
+        return value
+
+
+class LinkTargetMixin:
+    """Check a struct block's ``page`` or ``external_url`` target: one of them, never both."""
+
+    def link_target_required(self, value: blocks.StructValue) -> bool:
+        """Whether this value must name a target; by default always."""
+        return True
+
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
+        """Refuse both targets; refuse none when one is required, except in a draft."""
+        value = super().clean(value)  # type: ignore[misc]
+        page, url = value.get("page"), value.get("external_url")
+        if page is not None and url:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "external_url": ValidationError(_("请只选择站内页面或填写外部网址之一。"))
+                }
+            )
+        missing = page is None and not url and self.link_target_required(value)
+        if missing and not self.is_deferred_validation:  # type: ignore[attr-defined]
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("请选择站内页面或填写外部网址。"))}
+            )
+        return value
+
+
 class HeadingValue(blocks.StructValue):
     """A heading with a safe tag name."""
 
@@ -113,7 +152,7 @@ class ImageValue(blocks.StructValue):
         return self.get("image") is not None
 
 
-class ImageBlock(blocks.StructBlock):
+class ImageBlock(ImageAltMixin, blocks.StructBlock):
     """An image with required alt text, an optional caption and credit (来源)."""
 
     image = ImageChooserBlock(label=_("图片"))
@@ -138,15 +177,6 @@ class ImageBlock(blocks.StructBlock):
             "caption": "建成开放的滨河公园",
             "credit": "县融媒体中心",
         }
-
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        """Refuse alt text made only of blanks."""
-        value = super().clean(value)
-        if value.get("image") is not None and not (value.get("alt") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={"alt": ValidationError(_("请填写图片的替代文本。"))}
-            )
-        return value
 
 
 class AttachmentValue(blocks.StructValue):
@@ -342,7 +372,7 @@ class LinkValue(blocks.StructValue):
         return self.get("page") is None and bool(self.get("external_url"))
 
 
-class LinkBlock(blocks.StructBlock):
+class LinkBlock(LinkTargetMixin, blocks.StructBlock):
     """A titled link to a page of the site or to an external URL."""
 
     title = blocks.CharBlock(label=_("链接文字"), max_length=80, required=False)
@@ -370,22 +400,9 @@ class LinkBlock(blocks.StructBlock):
             "external_url": "https://example.gov.cn/",
         }
 
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        """Require exactly one target: a page or a URL."""
-        value = super().clean(value)
-        page, url = value.get("page"), value.get("external_url")
-        if page is not None and url:
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "external_url": ValidationError(_("请只选择站内页面或填写外部网址之一。"))
-                }
-            )
-        if page is None and not url and (self.required or value.get("title")):
-            if not self.is_deferred_validation:
-                raise blocks.StructBlockValidationError(
-                    block_errors={"page": ValidationError(_("请选择站内页面或填写外部网址。"))}
-                )
-        return value
+    def link_target_required(self, value: blocks.StructValue) -> bool:
+        """A required link, or an optional one given a text, must name its target."""
+        return self.required or bool(value.get("title"))
 
 
 class QuickLinksBlock(SectionMixin, blocks.StructBlock):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import ImageBlock, SectionMixin
+from .base import ImageAltMixin, ImageBlock, LinkValue, SectionMixin
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -54,19 +53,11 @@ class KeyFiguresBlock(SectionMixin, blocks.StructBlock):
         }
 
 
-class IndustryCardValue(blocks.StructValue):
-    """An industry card with its link worked out."""
-
-    @property
-    def url(self) -> str:
-        """The linked industry page's URL, else the external URL."""
-        page = self.get("page")
-        if page is not None:
-            return page.url or ""
-        return self.get("external_url") or ""
+class IndustryCardValue(LinkValue):
+    """An industry card with its link (the industry page, else the external URL) worked out."""
 
 
-class IndustryCardBlock(blocks.StructBlock):
+class IndustryCardBlock(ImageAltMixin, blocks.StructBlock):
     """One industry: image, title, summary, figures and a link."""
 
     image = ImageChooserBlock(label=_("图片"), required=False)
@@ -94,16 +85,6 @@ class IndustryCardBlock(blocks.StructBlock):
             "page": None,
             "external_url": "",
         }
-
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        """Require alt text when an image is chosen."""
-        value = super().clean(value)
-        if value.get("image") is not None and not (value.get("alt") or "").strip():
-            if not self.is_deferred_validation:
-                raise blocks.StructBlockValidationError(
-                    block_errors={"alt": ValidationError(_("请填写图片的替代文本。"))}
-                )
-        return value
 
 
 class IndustryShowcaseBlock(SectionMixin, blocks.StructBlock):
@@ -180,7 +161,7 @@ class EnterpriseBlock(blocks.StructBlock):
         }
 
 
-class ProductBlock(blocks.StructBlock):
+class ProductBlock(ImageAltMixin, blocks.StructBlock):
     """A local product: name, image, description, origin (产地) and season."""
 
     name = blocks.CharBlock(label=_("产品名称"), max_length=60)
@@ -203,16 +184,6 @@ class ProductBlock(blocks.StructBlock):
             "origin": "云岭镇",
             "season": "3月至5月",
         }
-
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        """Require alt text when an image is chosen."""
-        value = super().clean(value)
-        if value.get("image") is not None and not (value.get("alt") or "").strip():
-            if not self.is_deferred_validation:
-                raise blocks.StructBlockValidationError(
-                    block_errors={"alt": ValidationError(_("请填写图片的替代文本。"))}
-                )
-        return value
 
 
 class GalleryBlock(SectionMixin, blocks.StructBlock):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from .base import LinkBlock, LinkValue, SectionMixin
+from .base import LinkBlock, LinkTargetMixin, LinkValue, SectionMixin
 
 # Icons shipped as inline SVG in blocks/templates/blocks/navigation/icons/<name>.svg.
 SERVICE_ICONS = [
@@ -119,7 +118,7 @@ class ServiceTilesBlock(SectionMixin, blocks.StructBlock):
         }
 
 
-class SpecialTopicBlock(blocks.StructBlock):
+class SpecialTopicBlock(LinkTargetMixin, blocks.StructBlock):
     """One 专题 banner: image, title and link."""
 
     image = ImageChooserBlock(label=_("图片"), required=False)
@@ -139,16 +138,6 @@ class SpecialTopicBlock(blocks.StructBlock):
             "page": None,
             "external_url": "https://example.gov.cn/yshj",
         }
-
-    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
-        """Require exactly one target: a page or a URL."""
-        value = super().clean(value)
-        page, url = value.get("page"), value.get("external_url")
-        if (page is None) == (not url) and not self.is_deferred_validation:
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(_("请选择站内页面或填写外部网址之一。"))}
-            )
-        return value
 
 
 class SpecialTopicsBlock(SectionMixin, blocks.StructBlock):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.blocks import StructBlockValidationError
 
 from blocks.base import (
     PARAGRAPH_FEATURES,
@@ -235,3 +236,69 @@ def test_article_url_in_link_is_the_live_url(napo):
     article = add_article(napo.columns["yaowen"], "一篇文章")
     value = LinkBlock().to_python({"title": "", "page": article.pk, "external_url": ""})
     assert value.url == article.url
+
+
+def image_blocks_needing_alt():
+    """The blocks whose chosen image needs alt text, each with a value lacking it."""
+    from blocks.industries import IndustryCardBlock, ProductBlock
+
+    return [
+        (ImageBlock, {"caption": "", "credit": ""}),
+        (
+            IndustryCardBlock,
+            {"title": "茶叶", "summary": "", "figures": [], "page": None, "external_url": ""},
+        ),
+        (ProductBlock, {"name": "八角", "description": "", "origin": "", "season": ""}),
+    ]
+
+
+@pytest.mark.parametrize("block_class,fields", image_blocks_needing_alt())
+def test_alt_text_rule_is_the_same_for_every_image_block(db, block_class, fields):
+    """Blank alt text with an image is refused on the alt field, but a draft may save it."""
+    block = block_class()
+    value = block.to_python({**fields, "image": make_image().pk, "alt": "  "})
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(value)
+    assert set(caught.value.block_errors) == {"alt"}
+
+    block.defer_required_validation()
+    try:
+        assert block.clean(value)["alt"].strip() == ""
+    finally:
+        block.restore_deferred_validation()
+
+    without_image = block.to_python({**fields, "image": None, "alt": ""})
+    if block_class is not ImageBlock:  # ImageBlock's image itself is required
+        assert block.clean(without_image)["image"] is None
+
+
+def link_blocks():
+    """The blocks that link a page or an external URL, with their other fields."""
+    from blocks.navigation import SpecialTopicBlock
+
+    return [(LinkBlock, {"title": "链接"}), (SpecialTopicBlock, {"title": "专题", "image": None})]
+
+
+@pytest.mark.parametrize("block_class,fields", link_blocks())
+def test_page_or_url_rule_is_the_same_for_every_link_block(napo, block_class, fields):
+    """Both targets are refused on the URL, none on the page (not in a draft), one is accepted."""
+    block = block_class()
+    both = block.to_python(
+        {**fields, "page": napo.home.pk, "external_url": "https://example.gov.cn/"}
+    )
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(both)
+    assert set(caught.value.block_errors) == {"external_url"}
+
+    neither = block.to_python({**fields, "page": None, "external_url": ""})
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(neither)
+    assert set(caught.value.block_errors) == {"page"}
+    block.defer_required_validation()
+    try:
+        assert block.clean(neither)["page"] is None
+    finally:
+        block.restore_deferred_validation()
+
+    page_only = block.to_python({**fields, "page": napo.home.pk, "external_url": ""})
+    assert block.clean(page_only).url == napo.home.url
