@@ -11,3 +11,7 @@ class ClusterConfig(AppConfig):
     label = "cluster"
     verbose_name = _("网群")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Register the cluster's system checks."""
+        from . import checks  # noqa: F401

@@ -1,16 +1,37 @@
 """Middleware that lets each request's site decide the theme its templates come from."""
 
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
 from . import themes
+from .models import SiteIdentity
+
+ADMIN_PATH_PREFIX = "/admin/"
+
+
+def theme_name_for_request(request: HttpRequest) -> str:
+    """The theme the request's site has chosen (else the default theme), cached on the request."""
+    cached = getattr(request, "_redesign_theme_name", None)
+    if cached is None:
+        cached = themes.default_theme_name()
+        if not request.path.startswith(ADMIN_PATH_PREFIX):
+            identity = SiteIdentity.for_request_or_none(request)
+            if identity is not None and identity.theme:
+                cached = identity.theme
+        request._redesign_theme_name = cached
+    return cached
 
 
 class ThemeMiddleware:
-    """Bind the request to the theme machinery for the duration of the response."""
+    """Bind the request's site's theme to the theme machinery for the duration of the response."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
-    def __call__(self, request):
-        token = themes.activate_for_request(request)
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        """Render the response with the theme of the request's site, looked up when first needed."""
+        token = themes.activate(lambda: theme_name_for_request(request))
         try:
             return self.get_response(request)
         finally:

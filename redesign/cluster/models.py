@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from .themes import DEFAULT_THEME, get_theme, theme_choices
+from .themes import default_theme_name, get_theme, theme_choices
 
 ERROR_REPORT_BASE_URL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"
 
@@ -76,7 +76,9 @@ class SiteIdentity(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    theme = models.CharField(_("主题"), max_length=50, default=DEFAULT_THEME, choices=theme_choices)
+    theme = models.CharField(
+        _("主题"), max_length=50, default=default_theme_name, choices=theme_choices
+    )
     primary_color = models.CharField(
         _("主色"), max_length=7, blank=True, validators=[colour_validator],
         help_text=_("留空则使用主题的默认主色。"),

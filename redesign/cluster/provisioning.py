@@ -25,7 +25,7 @@ from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, HomePage, StandardPage
 
 from .models import SiteIdentity
-from .themes import available_themes
+from .themes import available_themes, default_theme_name
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -152,7 +152,7 @@ def create_county_site(
     name: str,
     hostname: str,
     port: int = 80,
-    theme: str = "default",
+    theme: str | None = None,
     is_default: bool = False,
 ) -> ProvisioningResult:
     """Create the county site, or complete it where parts are missing; never change what exists."""
@@ -162,6 +162,7 @@ def create_county_site(
     hostname = validate_hostname(hostname)
     if not 0 < port < 65536:
         raise ProvisioningError(_("端口 %(port)s 不合法。") % {"port": port})
+    theme = theme or default_theme_name()  # REDESIGN_DEFAULT_THEME unless one is asked for
     if theme not in available_themes():
         raise ProvisioningError(
             _("主题「%(theme)s」不存在，可用主题：%(themes)s。")

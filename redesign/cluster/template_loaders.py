@@ -1,4 +1,4 @@
-"""Template loaders that look in the current theme first, then in the default theme."""
+"""Template loaders that look in the current theme first, then in the default and base themes."""
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.template import Origin
@@ -6,16 +6,16 @@ from django.template.loaders.cached import Loader as CachedLoader
 from django.template.loaders.filesystem import Loader as FilesystemLoader
 from django.utils._os import safe_join
 
-from .themes import DEFAULT_THEME, available_themes, current_theme_name
+from .themes import BASE_THEME, available_themes, current_theme_name, default_theme_name
 
 
 class ThemeLoader(FilesystemLoader):
-    """Yield the current theme's template, then the default theme's of the same name."""
+    """Yield the current theme's template, then the default and base themes' of the same name."""
 
     def get_dirs(self):
-        """The current theme's template folder, then the default theme's."""
+        """The current theme's template folder, then the default theme's, then the base theme's."""
         themes = available_themes()
-        names = [current_theme_name(), DEFAULT_THEME]
+        names = [current_theme_name(), default_theme_name(), BASE_THEME]
         dirs = []
         for name in dict.fromkeys(names):
             if name in themes:

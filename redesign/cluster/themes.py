@@ -1,8 +1,12 @@
-"""Themes: folders in site_templates/ holding theme.toml, templates/ and static/."""
+"""Themes: folders in site_templates/ holding theme.toml, templates/ and static/.
+
+A pure file-system registry plus the name of the theme being rendered now; which theme a request's
+site has chosen is the middleware's business.
+"""
 
 import contextvars
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,10 +15,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-DEFAULT_THEME = "default"
+# The complete theme every other theme extends: templates a theme lacks come from here.
+BASE_THEME = "default"
 
-# Either a theme name set explicitly, or the request whose site decides the theme.
-_current = contextvars.ContextVar("redesign_current_theme", default=None)
+# Either a theme name set explicitly, or a function that works it out when first needed.
+_current: contextvars.ContextVar[str | Callable[[], str] | None] = contextvars.ContextVar(
+    "redesign_current_theme", default=None
+)
 
 
 class ThemeError(ImproperlyConfigured):
@@ -100,39 +107,28 @@ def theme_choices() -> list[tuple[str, str]]:
     return [(name, f"{theme.label}（{name}）") for name, theme in available_themes().items()]
 
 
+def default_theme_name() -> str:
+    """The theme of a site that has chosen none, and of pages outside any site's choice."""
+    return getattr(settings, "REDESIGN_DEFAULT_THEME", "") or BASE_THEME
+
+
 def get_theme(name: str | None) -> Theme:
-    """The named theme, or the default theme when the name is unknown or empty."""
+    """The named theme, else the default theme, else the base theme (unknown or empty name)."""
     themes = available_themes()
-    if name and name in themes:
-        return themes[name]
-    if DEFAULT_THEME in themes:
-        return themes[DEFAULT_THEME]
-    raise ThemeError(f"The default theme is missing from {themes_dir()}")
-
-
-def theme_name_for_request(request) -> str:
-    """The theme the request's site has chosen, cached on the request."""
-    cached = getattr(request, "_redesign_theme_name", None)
-    if cached is None:
-        from .models import SiteIdentity
-
-        cached = DEFAULT_THEME
-        if not request.path.startswith("/admin/"):
-            identity = SiteIdentity.for_request_or_none(request)
-            if identity is not None and identity.theme:
-                cached = identity.theme
-        request._redesign_theme_name = cached
-    return cached
+    for candidate in (name, default_theme_name(), BASE_THEME):
+        if candidate and candidate in themes:
+            return themes[candidate]
+    raise ThemeError(f"The base theme {BASE_THEME!r} is missing from {themes_dir()}")
 
 
 def current_theme_name() -> str:
-    """The theme of what is being rendered now: set explicitly, or the request's site's."""
+    """The theme of what is being rendered now: the one set, else the default theme."""
     value = _current.get()
     if value is None:
-        return DEFAULT_THEME
+        return default_theme_name()
     if isinstance(value, str):
         return value
-    return theme_name_for_request(value)
+    return value()
 
 
 def current_theme() -> Theme:
@@ -141,20 +137,20 @@ def current_theme() -> Theme:
 
 
 @contextmanager
-def use_theme(name_or_request) -> Iterator[None]:
-    """Render with the given theme name (or the given request's site's theme) inside the block."""
-    token = _current.set(name_or_request)
+def use_theme(name: str) -> Iterator[None]:
+    """Render with the named theme inside the block."""
+    token = _current.set(name)
     try:
         yield
     finally:
         _current.reset(token)
 
 
-def activate_for_request(request) -> contextvars.Token:
-    """Make the request's site decide the theme until the token is reset."""
-    return _current.set(request)
+def activate(resolve: Callable[[], str]) -> contextvars.Token:
+    """Let resolve() name the current theme, when first needed, until the token is reset."""
+    return _current.set(resolve)
 
 
 def deactivate(token: contextvars.Token) -> None:
-    """Undo activate_for_request."""
+    """Undo activate."""
     _current.reset(token)

@@ -4,12 +4,12 @@ from django.http import HttpRequest, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
-from .themes import DEFAULT_THEME, use_theme
+from .themes import default_theme_name, use_theme
 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponseServerError:
     """Render the default theme's standalone 500 page without touching the database."""
-    with use_theme(DEFAULT_THEME):
+    with use_theme(default_theme_name()):
         template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())

@@ -195,7 +195,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
 
 # The cluster's own settings.
-REDESIGN_DEFAULT_THEME = "default"
+# The theme (a folder of THEMES_DIR) of new sites and of sites whose theme is unset or unknown.
+REDESIGN_DEFAULT_THEME = env("REDESIGN_DEFAULT_THEME", "default")
 REDESIGN_COLUMN_PAGE_SIZE = 20
 
 LOGGING = {

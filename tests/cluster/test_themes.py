@@ -1,11 +1,14 @@
 """Themes: discovery, theme-first template resolution with fallback, tokens and errors."""
 
 import pytest
+from django.http import HttpResponse
 from django.template import engines
 from django.template.loader import render_to_string
+from django.test import override_settings
 
 from redesign.cluster import themes
 from redesign.cluster.models import SiteIdentity
+from redesign.cluster.provisioning import create_county_site
 
 
 @pytest.fixture
@@ -134,3 +137,97 @@ def test_a_site_on_the_second_theme_gets_its_stylesheet_and_the_default_template
     blue = client.get("/", HTTP_HOST="jingxi.localhost").content.decode()
     assert "themes/hongse/css/theme.css" not in blue
     assert "--color-primary:#0b4ea2;" in blue
+
+
+def test_the_theme_registry_imports_no_model_or_request_code():
+    """themes.py reads folders only; the request-to-theme lookup lives in the middleware."""
+    import ast
+    from pathlib import Path
+
+    source = Path(themes.__file__).read_text(encoding="utf-8")
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    assert not {name for name in imported if name.startswith((".", "redesign", "wagtail"))}
+    assert not hasattr(themes, "theme_name_for_request")
+
+
+def test_default_theme_setting_is_the_theme_of_unknown_and_unset_names(theme_root, settings):
+    """REDESIGN_DEFAULT_THEME replaces a missing or unknown theme, outside any request too."""
+    assert themes.default_theme_name() == "default"
+    settings.REDESIGN_DEFAULT_THEME = "red"
+    assert themes.default_theme_name() == "red"
+    assert themes.get_theme("nope").name == "red"
+    assert themes.get_theme("").name == "red"
+    assert themes.current_theme_name() == "red"
+    # A default theme that lacks a template still falls back to the base theme's.
+    assert render_to_string("themetest/footer.html") == "默认页脚"
+    assert "红色正文" in render_to_string("themetest/page.html")
+
+
+def test_a_misconfigured_default_theme_falls_back_and_fails_the_system_check(theme_root):
+    """A default theme that does not exist renders the base theme and is reported by check."""
+    from redesign.cluster.checks import check_default_theme
+
+    with override_settings(REDESIGN_DEFAULT_THEME="gone"):
+        assert themes.get_theme(None).name == themes.BASE_THEME
+        errors = check_default_theme()
+    assert [error.id for error in errors] == ["cluster.E001"]
+    assert "gone" in errors[0].msg
+    assert check_default_theme() == []
+
+
+@override_settings(REDESIGN_DEFAULT_THEME="hongse")
+def test_new_sites_and_requests_outside_a_site_get_the_default_theme_setting(db, client):
+    """A site created without a theme, a site's new identity row, and unknown hosts use it."""
+    themes.available_themes.cache_clear()
+    county = create_county_site(name="那坡县人民政府", hostname="napo.localhost", port=80)
+    assert SiteIdentity.for_site(county.site).theme == "hongse"
+    html = client.get("/", HTTP_HOST="napo.localhost").content.decode()
+    assert "themes/hongse/css/theme.css" in html
+
+    SiteIdentity.objects.filter(site=county.site).delete()
+    assert SiteIdentity.for_site(county.site).theme == "hongse"
+
+    other = create_county_site(
+        name="靖西市人民政府", hostname="jingxi.localhost", port=80, theme="default"
+    )
+    assert SiteIdentity.for_site(other.site).theme == "default"
+    html = client.get("/", HTTP_HOST="jingxi.localhost").content.decode()
+    assert "themes/hongse/css/theme.css" not in html
+
+
+@override_settings(REDESIGN_DEFAULT_THEME="hongse")
+def test_server_error_page_uses_the_default_theme_setting(rf):
+    """The 500 page renders from the default theme (here falling back to the base 500.html)."""
+    from redesign.cluster.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert "服务器开小差了" in response.content.decode()
+
+
+def test_middleware_resolves_the_theme_once_per_request_and_not_in_the_admin(county, rf):
+    """The request's site's theme is looked up when first needed and cached on the request."""
+    from redesign.cluster.middleware import ThemeMiddleware, theme_name_for_request
+
+    identity = SiteIdentity.for_site(county.site)
+    identity.theme = "hongse"
+    identity.save()
+    seen = []
+
+    def view(request):
+        seen.append(themes.current_theme_name())
+        seen.append(themes.current_theme_name())
+        return HttpResponse()
+
+    request = rf.get("/", HTTP_HOST="napo.localhost")
+    ThemeMiddleware(view)(request)
+    assert seen == ["hongse", "hongse"]
+    assert request._redesign_theme_name == "hongse"
+    assert themes.current_theme_name() == "default"  # reset after the response
+
+    admin_request = rf.get("/admin/", HTTP_HOST="napo.localhost")
+    assert theme_name_for_request(admin_request) == "default"

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True, help="站点全称，例如 那坡县人民政府")
         parser.add_argument("--hostname", required=True, help="主机名，例如 napo.localhost")
         parser.add_argument("--port", type=int, default=80, help="端口，默认 80")
-        parser.add_argument("--theme", default="default", help="主题名，默认 default")
+        parser.add_argument(
+            "--theme", default=None, help="主题名，默认为 REDESIGN_DEFAULT_THEME 设置的主题"
+        )
         parser.add_argument("--default", action="store_true", help="设为默认站点")
         parser.add_argument("--dry-run", action="store_true", help="只显示将要创建的内容")
 
