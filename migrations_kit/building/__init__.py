@@ -1,7 +1,7 @@
 """Body to blocks and assets: sanitize legacy HTML, build StreamField data, import files."""
 
-from .assets import AssetResolver, WagtailAssetStore
-from .blocks import BuiltBody, build_body
+from .assets import WagtailAssetStore
+from .blocks import AssetResolver, BuiltBody, build_body
 from .links import rewrite_links
 from .sanitize import clean_fragment
 

@@ -7,7 +7,7 @@ import os
 import warnings
 from collections.abc import Callable
 from io import BytesIO
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -16,7 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from .blocks import url_extension, url_filename
+from ..issues import Issue, IssueCode
+from .urls import url_extension, url_filename
 
 if TYPE_CHECKING:
     from wagtail.documents.models import AbstractDocument
@@ -26,18 +27,6 @@ KEPT_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 """Image formats Wagtail renders as they are; anything else Pillow reads is stored as PNG."""
 TITLE_MAX = 255
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<?xml", b"<script")
-
-
-class AssetResolver(Protocol):
-    """What build_body needs to turn image and file URLs into Wagtail objects."""
-
-    def image(self, url: str, alt: str) -> AbstractImage | None:
-        """Return the Wagtail image for url, or None when it cannot be had."""
-        ...
-
-    def document(self, url: str, title: str) -> AbstractDocument | None:
-        """Return the Wagtail document for url, or None when it cannot be had."""
-        ...
 
 
 def content_hash(data: bytes) -> str:
@@ -70,7 +59,7 @@ class WagtailAssetStore:
         self.max_bytes = max_bytes
         self.created_images: list[int] = []
         self.created_documents: list[int] = []
-        self.issues: list[str] = []
+        self.issues: list[Issue] = []
         self.planned: list[str] = []
         self._images: dict[str, Any] = {}
         self._documents: dict[str, Any] = {}
@@ -78,18 +67,22 @@ class WagtailAssetStore:
 
     # shared ------------------------------------------------------------------------------
 
+    def _issue(self, code: IssueCode, url: str, detail: str) -> None:
+        """Record a problem with the file at url."""
+        self.issues.append(Issue(code, url, detail))
+
     def _read(self, url: str, missing: str, too_big: str) -> bytes | None:
         """Fetch a file through the importer's fetch, recording why it could not be had."""
         try:
             data = self.fetch(url)
         except Exception as err:  # the importer's reader may fail in many ways
-            self.issues.append(f"读取失败 {url}：{err}")
+            self._issue(IssueCode.ASSET_UNREADABLE, url, f"读取失败 {url}：{err}")
             return None
         if data is None:
-            self.issues.append(f"{missing} {url}")
+            self._issue(IssueCode.ASSET_MISSING, url, f"{missing} {url}")
             return None
         if len(data) > self.max_bytes:
-            self.issues.append(f"{too_big} {url}")
+            self._issue(IssueCode.ASSET_TOO_BIG, url, f"{too_big} {url}")
             return None
         return data
 
@@ -117,7 +110,9 @@ class WagtailAssetStore:
                 with PILImage.open(BytesIO(data)) as img:
                     width, height = img.size
                     if width * height > self.max_image_pixels:
-                        self.issues.append(f"图片尺寸过大 {url}（{width}×{height}）")
+                        self._issue(
+                            IssueCode.ASSET_TOO_BIG, url, f"图片尺寸过大 {url}（{width}×{height}）"
+                        )
                         return None
                     img.load()
                     ext = KEPT_FORMATS.get(img.format or "")
@@ -129,10 +124,10 @@ class WagtailAssetStore:
                         img.convert(mode).save(buffer, "PNG")
                         data, ext = buffer.getvalue(), "png"
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
-            self.issues.append(f"图片尺寸过大 {url}")
+            self._issue(IssueCode.ASSET_TOO_BIG, url, f"图片尺寸过大 {url}")
             return None
         except Exception:  # Pillow raises many kinds of errors for broken files
-            self.issues.append(f"不是有效图片 {url}")
+            self._issue(IssueCode.ASSET_INVALID, url, f"不是有效图片 {url}")
             return None
         return data, ext, width, height
 
@@ -163,7 +158,7 @@ class WagtailAssetStore:
         try:
             image.save()
         except OSError as err:
-            self.issues.append(f"保存图片失败 {url}：{err}")
+            self._issue(IssueCode.ASSET_SAVE_FAILED, url, f"保存图片失败 {url}：{err}")
             return None
         self.created_images.append(image.pk)
         return image
@@ -192,12 +187,12 @@ class WagtailAssetStore:
             return None
         ext = url_extension(url)
         if not data:
-            self.issues.append(f"附件为空 {url}")
+            self._issue(IssueCode.ASSET_INVALID, url, f"附件为空 {url}")
             return None
         if ext not in {"txt", "htm", "html"} and data[:512].lstrip().lower().startswith(
             _HTML_STARTS
         ):
-            self.issues.append(f"不是有效附件 {url}（内容是网页）")
+            self._issue(IssueCode.ASSET_INVALID, url, f"不是有效附件 {url}（内容是网页）")
             return None
         digest = content_hash(data)
         model = get_document_model()
@@ -216,7 +211,7 @@ class WagtailAssetStore:
         try:
             document.save()
         except OSError as err:
-            self.issues.append(f"保存附件失败 {url}：{err}")
+            self._issue(IssueCode.ASSET_SAVE_FAILED, url, f"保存附件失败 {url}：{err}")
             return None
         self.created_documents.append(document.pk)
         return document

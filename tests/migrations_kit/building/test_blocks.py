@@ -8,7 +8,8 @@ import pytest
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from migrations_kit.building.blocks import build_body
+from migrations_kit.building.blocks import TOO_DEEP, build_body
+from migrations_kit.issues import Issue, IssueCode
 from redesign.core.models import ArticlePage
 from tests.conftest import add_article, column_of
 
@@ -167,3 +168,38 @@ def test_attachment_named_in_a_query_and_credit_only_caption():
         "http://www.napo.gov.cn/download.jsp?file=fangan.docx",
         "方案",
     )
+
+
+def test_problems_become_typed_issues_in_body_order():
+    html = (
+        '<p><img alt="无地址"></p>'
+        "<table><tr><th>名称</th><th>数量</th></tr>"
+        '<tr><td><a href="/x.htm">甲</a></td><td>3</td></tr><tr><td>乙</td><td>4</td></tr></table>'
+        '<p><img src="plain.jpg"></p>'
+    )
+    built = build_body(html, PAGE_URL, FakeAssets())
+    assert built.issues == [
+        Issue(IssueCode.IMAGE_NO_SOURCE, "", "图片缺少有效地址，已跳过"),
+        Issue(
+            IssueCode.TABLE_LINK_FLATTENED,
+            "http://www.napo.gov.cn/x.htm",
+            "表格中的链接已转为文字 http://www.napo.gov.cn/x.htm",
+        ),
+        Issue(IssueCode.IMAGE_NO_ALT, BASE + "plain.jpg", f"图片缺少替代文本 {BASE}plain.jpg"),
+    ]
+    assert built.stream[1]["value"] == {
+        "image": 1,
+        "alt": "正文配图",
+        "caption": "",
+        "credit": "",
+    }
+
+
+def test_a_body_too_deep_for_lxml_is_read_as_paragraphs():
+    html = "<p>正文</p>" + "<span>" * 3000 + "<p>深处</p>" + "</span>" * 3000
+    built = build_body(html, PAGE_URL, FakeAssets())
+    assert [(issue.code, str(issue)) for issue in built.issues] == [
+        (IssueCode.BODY_TOO_DEEP, TOO_DEEP)
+    ]
+    assert TOO_DEEP == "正文嵌套过深，已按段落导入，表格与列表结构未保留"
+    assert "深处" in built.stream[0]["value"]
