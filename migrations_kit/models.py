@@ -53,9 +53,9 @@ class LegacyRecord(models.Model):
         IMPORTED = "imported", _("新导入")
         UPDATED = "updated", _("已更新")
         UNCHANGED = "unchanged", _("未变化")
-        CONFLICT = "conflict", _("冲突（编辑已修改）")
-        DUPLICATE = "duplicate", _("重复页面")
-        COLUMN = "column", _("栏目列表页")
+        CONFLICT = "conflict", _("冲突（编辑已修改，新内容存为草稿）")
+        DUPLICATE = "duplicate", _("重复页面（指向同一新页面）")
+        COLUMN = "column", _("栏目列表页（重定向到新栏目）")
         SKIPPED = "skipped", _("跳过")
         FAILED = "failed", _("失败")
 

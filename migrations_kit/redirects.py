@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from .issues import Issue, IssueCode
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .urls import INDEX_NAMES, file_kind, host_of, normalize_url, path_and_query
 from .writer import edited_by_person
@@ -111,7 +112,7 @@ def redirect_paths(legacy_key: str) -> list[str]:
     return paths
 
 
-def ensure_redirects(site: Site, run: ImportRun) -> list[dict[str, str]]:
+def ensure_redirects(site: Site, run: ImportRun) -> list[Issue]:
     """A permanent site redirect for every mapped legacy URL; never duplicated; returns issues."""
     existing = {
         old_path: (pk, page_id)
@@ -124,7 +125,7 @@ def ensure_redirects(site: Site, run: ImportRun) -> list[dict[str, str]]:
             "object_id", flat=True
         )
     )
-    issues: list[dict[str, str]] = []
+    issues: list[Issue] = []
     pending: list[Redirect] = []
     records = (
         LegacyRecord.objects.filter(site=site, page__isnull=False)
@@ -134,7 +135,9 @@ def ensure_redirects(site: Site, run: ImportRun) -> list[dict[str, str]]:
     for legacy_key, page_id in records:
         for old_path in redirect_paths(legacy_key):
             if len(old_path) > OLD_PATH_MAX:
-                issues.append({"url": legacy_key, "issue": "旧地址过长，无法建立重定向"})
+                issues.append(
+                    Issue(IssueCode.REDIRECT_TOO_LONG, legacy_key, "旧地址过长，无法建立重定向")
+                )
                 continue
             found = existing.get(old_path)
             if found is None:
@@ -148,7 +151,11 @@ def ensure_redirects(site: Site, run: ImportRun) -> list[dict[str, str]]:
                 Redirect.objects.filter(pk=found[0]).update(redirect_page_id=page_id)
                 existing[old_path] = (found[0], page_id)
             elif found[1] != page_id and found[0]:
-                issues.append({"url": legacy_key, "issue": "已有人工设置的重定向，未覆盖"})
+                issues.append(
+                    Issue(
+                        IssueCode.REDIRECT_KEPT_MANUAL, legacy_key, "已有人工设置的重定向，未覆盖"
+                    )
+                )
         if len(pending) >= _BATCH:
             _create_redirects(pending, run)
             pending = []
@@ -168,9 +175,7 @@ def _create_redirects(redirects: list[Redirect], run: ImportRun) -> None:
         )
 
 
-def rewrite_pending_links(
-    site: Site, run: ImportRun, resolver: LinkResolver
-) -> Iterator[dict[str, str]]:
+def rewrite_pending_links(site: Site, run: ImportRun, resolver: LinkResolver) -> Iterator[Issue]:
     """Resolve the links left pending in this run's pages; yield the legacy broken links."""
     resolver.pages.clear()
     records = (
@@ -199,11 +204,11 @@ def rewrite_pending_links(
             record.save(update_fields=["revision", "pending_links", "updated_at"])
         for link in still:
             if file_kind(link) == "page":
-                yield {
-                    "url": record.legacy_key,
-                    "link": link,
-                    "issue": "旧站内部链接指向不存在的页面",
-                }
+                yield Issue(
+                    IssueCode.LINK_BROKEN,
+                    record.legacy_key,
+                    f"旧站内部链接指向不存在的页面 {link}",
+                )
 
 
 def _rewrite(page: Page, resolver: LinkResolver) -> tuple[list[dict], int, list[str]]:
@@ -220,9 +225,7 @@ def _no_date(page: Page) -> bool:
     return isinstance(page, ArticlePage) and page.publish_date is None
 
 
-def second_pass(
-    site: Site, run: ImportRun, resolver: LinkResolver, store: Any
-) -> Iterator[dict[str, str]]:
+def second_pass(site: Site, run: ImportRun, resolver: LinkResolver, store: Any) -> Iterator[Issue]:
     """Rewrite pending links, then make the redirects; yield issues for the report."""
     resolver.store = store
     yield from rewrite_pending_links(site, run, resolver)

@@ -7,22 +7,20 @@ import html
 import json
 import os
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any
 
-STATUS_LABELS = {
-    "imported": "新导入",
-    "updated": "已更新",
-    "unchanged": "未变化",
-    "conflict": "冲突（编辑已修改，新内容存为草稿）",
-    "duplicate": "重复页面（指向同一新页面）",
-    "column": "栏目列表页（重定向到新栏目）",
-    "skipped": "跳过",
-    "failed": "失败",
-}
-STATUS_ORDER = list(STATUS_LABELS)
-PLACED = frozenset({"imported", "updated", "unchanged", "conflict"})
+from .issues import MISSING_ASSET_CODES, Issue, IssueCode
+from .models import LegacyRecord
+from .sources import Source
+
+Status = LegacyRecord.Status
+STATUS_LABELS: dict[str, str] = {status.value: status.label for status in Status}
+"""Each fate's label in Chinese (the id map's status labels, translated when shown)."""
+STATUS_ORDER = [status.value for status in Status]
+"""Fates in the order the report counts them."""
+PLACED = frozenset({Status.IMPORTED, Status.UPDATED, Status.UNCHANGED, Status.CONFLICT})
 """Fates whose page sits in a column of the new site (the column plan counts them)."""
 CSV_HEADER = [
     "源文件",
@@ -36,15 +34,6 @@ CSV_HEADER = [
     "页面ID",
     "问题",
 ]
-MISSING_PREFIXES = (
-    "缺少图片",
-    "缺少附件",
-    "不是有效图片",
-    "图片尺寸过大",
-    "图片文件过大",
-    "读取失败",
-)
-MISSING_PREFIXES += ("不是有效附件", "附件为空", "附件文件过大")
 
 
 @dataclass
@@ -63,13 +52,25 @@ class Fate:
     holding: bool = False
     page_type: str = ""
     kind: str = ""
-    issues: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
     column_slug: str = ""
 
     @property
     def label(self) -> str:
         """The status in Chinese."""
-        return STATUS_LABELS.get(self.status, self.status)
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fate as JSON-ready fields, each issue as its code, address and sentence."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["issues"] = [issue.as_dict() for issue in self.issues]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fate:
+        """A fate read back from as_dict()'s fields."""
+        issues = [Issue(IssueCode(i["code"]), i["url"], i["detail"]) for i in data["issues"]]
+        return cls(**{**data, "issues": issues})
 
     def row(self) -> list:
         """The report's columns for this file, in CSV_HEADER order."""
@@ -83,7 +84,7 @@ class Fate:
             self.column,
             self.old_column,
             self.page_id or "",
-            "；".join(self.issues),
+            "；".join(map(str, self.issues)),
         ]
 
 
@@ -111,14 +112,14 @@ class ReportWriter:
             self._writer.writerow(CSV_HEADER)
             self._lines = (self.folder / ".files.jsonl").open("w", encoding="utf-8")
 
-    def start(self, run: Any, site: Any, source: Any) -> None:
+    def start(self, run: Any, site: Any, source: Source) -> None:
         """Note the run, the site and the source."""
         self.meta = {
             "run": run.pk,
             "dry_run": run.dry_run,
             "site": f"{site.hostname}:{site.port}",
-            "source": str(getattr(source, "description", "")),
-            "base_url": getattr(source, "base_url", ""),
+            "source": str(source.description),
+            "base_url": source.base_url,
         }
 
     def add(self, fate: Fate) -> None:
@@ -126,25 +127,25 @@ class ReportWriter:
         self.total += 1
         self.counts[fate.status] += 1
         brief = {"path": fate.path, "title": fate.title}
-        if fate.holding and fate.status in ("imported", "updated", "unchanged", "conflict"):
+        if fate.holding and fate.status in PLACED:
             self.holding.append({**brief, "old_column": fate.old_column, "why": fate.reason})
         if fate.page_type == "article" and not fate.date and fate.page_id:
             self.no_date.append(brief)
         if fate.page_type and fate.status in PLACED:
             self.columns[(fate.old_column, fate.column, fate.column_slug)] += 1
         for issue in fate.issues:
-            if issue.startswith(MISSING_PREFIXES):
-                self.missing_assets.append({"path": fate.path, "issue": issue})
+            if issue.code in MISSING_ASSET_CODES:
+                self.missing_assets.append({"path": fate.path, **_brief(issue)})
         if self._csv is not None and self._lines is not None:
             self._writer.writerow(fate.row())
-            self._lines.write(json.dumps(asdict(fate), ensure_ascii=False) + "\n")
+            self._lines.write(json.dumps(fate.as_dict(), ensure_ascii=False) + "\n")
 
-    def add_link_issue(self, issue: dict[str, str]) -> None:
-        """A legacy broken link or a redirect that could not be made."""
-        if "link" in issue:
-            self.broken_links.append(issue)
+    def add_link_issue(self, issue: Issue) -> None:
+        """A second-pass issue: a legacy broken link, or a redirect that could not be made."""
+        if issue.code == IssueCode.LINK_BROKEN:
+            self.broken_links.append(_brief(issue))
         else:
-            self.link_issues.append(issue)
+            self.link_issues.append(_brief(issue))
 
     def summary(self, result: Any = None) -> dict[str, Any]:
         """Counts (adding up to the inventory) and the short lists."""
@@ -200,6 +201,11 @@ class ReportWriter:
             str(html_path),
             str(mapping_path),
         ]
+
+
+def _brief(issue: Issue) -> dict[str, str]:
+    """An issue as a short-list row: its code, address and sentence."""
+    return {"code": str(issue.code), "url": issue.url, "issue": str(issue)}
 
 
 def mapping_template(summary: dict[str, Any]) -> str:
@@ -279,14 +285,14 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
         out,
         "旧站失效链接",
         summary["broken_links"],
-        [("url", "所在页面"), ("link", "链接"), ("issue", "问题")],
+        [("url", "所在页面"), ("issue", "问题")],
     )
     _table(out, "重定向问题", summary["redirect_issues"], [("url", "旧地址"), ("issue", "问题")])
     out.write("<h2>全部源文件</h2>\n<table><tr>")
     out.write("".join(f"<th>{_e(h)}</th>" for h in CSV_HEADER) + "</tr>\n")
     with scratch.open(encoding="utf-8") as lines:
         for line in lines:
-            fate = Fate(**json.loads(line))
+            fate = Fate.from_dict(json.loads(line))
             cells = fate.row()
             out.write(f'<tr class="{_e(fate.status)}">')
             out.write("".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>\n")
