@@ -1,6 +1,6 @@
 """A plain site search on Wagtail's search backend, confined to the request's site."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
@@ -28,12 +28,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query and site is not None:
         results = search_pages(site, query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginator.get_page(request.GET.get("page"))
     specific = Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific().in_bulk()
     page_obj.object_list = [specific.get(p.pk, p) for p in page_obj.object_list]
     return TemplateResponse(

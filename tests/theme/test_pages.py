@@ -6,11 +6,13 @@ import pytest
 from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from redesign.cluster.models import SiteIdentity
 from redesign.cluster.themes import get_theme
 from redesign.core.models import StandardPage
 from tests.conftest import add_article, column_of, make_image
+from tests.core.helpers import site_map_links
 
 from .conftest import HOST
 
@@ -53,6 +55,41 @@ def test_home_page_wraps_each_block_by_type(client, county, news):
     assert "home-block home-block--news_feed" in html
     assert "home-block home-block--paragraph" in html
     assert "县委常委会召开会议" in html
+
+
+def test_home_page_feeds_show_public_articles_and_hide_restricted_ones(client, identity, county):
+    yaowen, tzgg = column_of(county, "yaowen"), column_of(county, "tzgg")
+    shown = add_article(yaowen, "公开的要闻", slug="open", cover_image=make_image())
+    add_article(tzgg, "公开的通知", slug="open-notice")
+    secret = add_article(yaowen, "密码保护的要闻", slug="secret", summary="不应出现的摘要")
+    members = add_article(tzgg, "登录可见的通知", slug="members")
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="mima"
+    )
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    home = county.home
+    home.body = [
+        ("featured_news", {"heading": "头条", "articles": [secret, shown], "style": "hero"}),
+        ("news_feed", {"heading": "要闻", "columns": [], "count": 8, "show_images": True}),
+        ("tabbed_feed", {"heading": "", "count": 6, "tabs": [
+            {"label": "要闻", "column": yaowen}, {"label": "通知公告", "column": tzgg},
+        ]}),
+        ("gov_affairs_feed", {"heading": "政务动态", "columns": [], "count": 8}),
+        ("notice_list", {"heading": "通知公告", "columns": [], "count": 8}),
+        ("notice_ticker", {"label": "通知公告", "columns": [tzgg], "count": 5}),
+    ]  # fmt: skip
+    home.save_revision().publish()
+
+    response = get(client, "/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for block in ("featured_news", "news_feed", "tabbed_feed", "gov_affairs_feed", "notice_list"):
+        assert f"home-block--{block}" in html, block
+    assert "公开的要闻" in html and "公开的通知" in html
+    assert 'href="/yaowen/open/"' in html
+    for hidden in ("密码保护的要闻", "不应出现的摘要", "登录可见的通知", "/yaowen/secret/"):
+        assert hidden not in html, hidden
 
 
 def test_footer_carries_the_site_identity(client, identity):
@@ -108,6 +145,18 @@ def test_column_page_lists_articles_and_paginates(client, county):
     assert "第22条新闻" in html2
     assert "第0条新闻" not in html2
     assert re.search(r"\d{4}-\d{2}-\d{2}</time>", html2)
+
+
+def test_column_page_number_out_of_range_or_not_a_number(client, county, settings):
+    settings.REDESIGN_COLUMN_PAGE_SIZE = 2
+    column = column_of(county, "yaowen")
+    for n in range(5):
+        add_article(column, f"第{n}条新闻", days_ago=n + 1, slug=f"n{n}")
+    first = get(client, "/yaowen/", page="abc").content.decode()
+    assert "第0条新闻" in first and "第2条新闻" not in first
+    last = get(client, "/yaowen/", page=99).content.decode()
+    assert "第4条新闻" in last and "第0条新闻" not in last
+    assert "共 5 条，第 3/3 页" in last
 
 
 def test_column_page_shows_document_numbers(client, document_article):
@@ -180,12 +229,23 @@ def test_industry_page_renders(client, industry):
     assert "12.6" in html and "茶园面积" in html
 
 
-def test_site_map_renders_the_tree(client, identity):
+def test_site_map_renders_the_tree(client, identity, county, news):
+    _column, article = news
+    article.show_in_menus = True
+    article.save_revision().publish()
     response = get(client, "/sitemap/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1" in html and "网站地图" in html
-    assert 'href="/yaowen/"' in html
+    links = site_map_links(html)
+    columns = list(county.home.get_children().live().in_menu())
+    assert len(columns) == 9
+    assert links[0] == ("/", "首页")
+    for column in columns:
+        assert (column.url, column.title) in links
+    assert '<h2 class="site-map__title"><a href="/yaowen/">要闻</a></h2>' in html
+    children = html[html.index('<ul class="site-map__children">') :]
+    assert '<li><a href="/yaowen/changwei/">县委常委会召开会议</a></li>' in children
 
 
 def test_search_page_renders_results_and_empty_state(client, identity, news):

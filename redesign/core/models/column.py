@@ -1,7 +1,7 @@
 """A column (栏目): a paginated listing of the articles filed under it."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -75,14 +75,7 @@ class ColumnPage(AutoSlugMixin, Page):
             ),
             getattr(settings, "REDESIGN_COLUMN_PAGE_SIZE", 20),
         )  # fmt: skip
-        number = request.GET.get("page", 1)
-        try:
-            page_obj = paginator.page(number)
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["articles"] = page_obj
+        context["articles"] = paginator.get_page(request.GET.get("page"))
         context["paginator"] = paginator
         context["subcolumns"] = self.get_children().live().in_menu().specific()
         return context
