@@ -52,6 +52,7 @@ class WagtailAssetStore:
         max_image_pixels: int = 40_000_000,
         max_bytes: int = 50 * 1024 * 1024,
     ) -> None:
+        """Store into collection (the root one if None), reading files through fetch."""
         self.collection = collection or Collection.get_first_root_node()
         self.fetch = fetch
         self.dry_run = dry_run

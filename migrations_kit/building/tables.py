@@ -83,7 +83,9 @@ def cell_text(cell: HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _header_choice(table: HtmlElement, rows: list[HtmlElement], bold_first_row: list[bool]):
+def _header_choice(
+    table: HtmlElement, rows: list[HtmlElement], bold_first_row: list[bool]
+) -> tuple[bool, bool, str]:
     """Return (first row is header, first column is header, TableBlock's header choice)."""
     first_cells = [row_cells(row) for row in rows]
     in_head = any(child.tag == "thead" for child in table)

@@ -49,6 +49,7 @@ class FakeSource:
     """A legacy mirror in memory: URL to bytes, counting every read."""
 
     def __init__(self, files: dict[str, bytes]) -> None:
+        """Serve files, a URL-to-bytes map."""
         self.files = files
         self.reads: list[str] = []
 

@@ -72,6 +72,7 @@ def test_pixel_and_byte_caps(collection, source):
 
 def test_failing_reader_is_an_issue(collection):
     def broken(url: str) -> bytes | None:
+        """A reader whose disk has gone."""
         raise OSError("disk gone")
 
     store = WagtailAssetStore(collection, broken)
@@ -131,6 +132,7 @@ def test_empty_and_oversized_documents_are_issues(collection):
 
 def test_a_storage_that_refuses_the_file_is_an_issue(store, monkeypatch):
     def refuse(self, *args, **kwargs):
+        """A save whose storage is full."""
         raise OSError("no space left")
 
     monkeypatch.setattr(Image, "save", refuse)

@@ -22,6 +22,7 @@ class FakeAssets:
     """An AssetResolver that hands out numbered stand-ins and remembers what it was asked."""
 
     def __init__(self, missing: tuple[str, ...] = ()) -> None:
+        """Treat the URLs in missing as absent from the mirror."""
         self.missing = missing
         self.asked: list[tuple[str, str, str]] = []
 
@@ -37,6 +38,7 @@ class FakeAssets:
 
 
 def _types(stream: list[dict]) -> list[str]:
+    """The block types of a stream, in order."""
     return [block["type"] for block in stream]
 
 

@@ -6,6 +6,7 @@ from migrations_kit.building.layout import flatten_layout_tables, is_data_table
 
 
 def _table(html: str):
+    """Parse one table element."""
     return lxml.html.fragment_fromstring(html)
 
 
