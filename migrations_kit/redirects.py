@@ -191,13 +191,10 @@ def rewrite_pending_links(site: Site, run: ImportRun, resolver: LinkResolver) ->
                 continue
             stream, count, unresolved = _rewrite(page, resolver)
             if count:
-                no_date = _no_date(page)
                 page.body = stream
                 revision = page.save_revision(user=None)
                 if page.live:
                     revision.publish(skip_permission_checks=True)
-                    if no_date:
-                        type(page).objects.filter(pk=page.pk).update(publish_date=None)
                 record.revision_id = revision.pk
             still = [u for u in unresolved if host_of(u) == resolver.legacy_host]
             record.pending_links = still
@@ -216,13 +213,6 @@ def _rewrite(page: Page, resolver: LinkResolver) -> tuple[list[dict], int, list[
     from .building.links import rewrite_links
 
     return rewrite_links(list(page.body.raw_data), resolver)
-
-
-def _no_date(page: Page) -> bool:
-    """True for an article whose legacy page had no date (kept empty across republishing)."""
-    from redesign.core.models import ArticlePage
-
-    return isinstance(page, ArticlePage) and page.publish_date is None
 
 
 def second_pass(site: Site, run: ImportRun, resolver: LinkResolver, store: Any) -> Iterator[Issue]:
