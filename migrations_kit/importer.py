@@ -386,11 +386,13 @@ class Importer:
         from .building.blocks import build_body
         from .building.links import rewrite_links
         from .building.trim import trim_page_furniture
+        from .building.validation import check_stream
 
         issues_before = len(self.store.issues)
         built = build_body(record.body_html, content.url, self.store)
         built.stream = trim_page_furniture(built.stream, record.title)
         stream, _count, unresolved = rewrite_links(built.stream, self.resolver)
+        check_stream(stream)  # a body the page type would refuse is never written
         content.body = stream
         attachments = []
         for attachment in record.attachments:
