@@ -8,6 +8,8 @@ import urllib.error
 import urllib.request
 from collections import deque
 from collections.abc import Iterator
+from email.message import Message
+from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 from ..urls import host_of, normalize_url
@@ -21,7 +23,15 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
         """Remember the one host requests may go to."""
         self.host = host
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         """Refuse a redirect to another host or scheme."""
         if urlsplit(newurl).scheme not in ("http", "https") or host_of(newurl) != self.host:
             raise urllib.error.HTTPError(
