@@ -18,12 +18,13 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from redesign.demo import documents
-from redesign.demo.builder import DEFAULT_PASSWORD, PORTAL_HOSTNAME
-from redesign.demo.content import COUNTIES, PORTAL, ContentGenerator, portal_articles
 from redesign.cluster.models import SiteIdentity
 from redesign.cluster.provisioning import create_county_site
 from redesign.core.models import ArticlePage, ColumnPage, IndustryPage, StandardPage
+from redesign.demo import documents
+from redesign.demo.builder import DEFAULT_PASSWORD, PORTAL_HOSTNAME
+from redesign.demo.content import ContentGenerator, portal_articles
+from redesign.demo.profiles import COUNTIES, PORTAL
 
 PORT = 8000
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import assets
 from .body import Block, body_truth, render_blocks
-from .content import NEWS_SOURCES, TextMaker, cn_date, person_name
+from .context import SiteContext
 from .layouts import BODY_SELECTORS, TRS_STYLE, document, relative, text
 from .plan import ArticleRef, per_mille, rng_for
+from .text import NEWS_SOURCES, TextMaker, cn_date, person_name
 from .writer import charset_for
-
-if TYPE_CHECKING:
-    from .pages import SiteBuilder
 
 MISSING_IMAGE_PER_MILLE = 50
 MISSING_ATTACHMENT_PER_MILLE = 60
@@ -55,10 +53,10 @@ def date_text_for(style: int, day: date) -> str:
 
 
 class ArticlePages:
-    """Composes, renders and writes the articles of a site through its SiteBuilder."""
+    """Composes, renders and writes the articles of a site through the site's shared context."""
 
-    def __init__(self, site: SiteBuilder) -> None:
-        """Bind the builder whose plan, writer and chrome the articles use."""
+    def __init__(self, site: SiteContext) -> None:
+        """Bind the site context whose plan, writer and chrome the articles use."""
         self.site = site
 
     def compose(self, ref: ArticleRef) -> Article:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .content import County, TextMaker, Theme, make_county
+from .text import County, TextMaker, Theme, make_county
 
 ENCODINGS = ("gbk", "gb2312", "utf-8")
 MIN_PAGES = 40

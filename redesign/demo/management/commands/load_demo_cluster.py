@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from redesign.demo.builder import DEFAULT_PASSWORD, DemoCluster, DemoError, LoadReport
+from redesign.demo.builder import DEFAULT_PASSWORD, DemoCluster, LoadReport
+from redesign.demo.errors import DemoError
 
 
 class Command(BaseCommand):
