@@ -148,14 +148,29 @@ def test_bad_input_gets_a_line_each_and_the_run_goes_on(county, tmp_path, monkey
     assert result.files == 9
     assert sum(result.counts.values()) == 9
     fates = {r.source_path.rsplit("/", 1)[-1]: r for r in LegacyRecord.objects.all()}
+    assert set(fates) == {
+        "good.htm", "deep.htm", "empty.htm", "binary.htm", "huge.htm", "link.htm",
+        "broken.htm", "badbytes.htm", "fake.jpg",
+    }  # fmt: skip
     assert fates["good.htm"].status == "imported"
-    assert fates["deep.htm"].status in {"imported", "failed"}
+    for problem in ("缺少图片", "secret.htm", "other-host.example/a.jpg", "不是有效图片 "):
+        assert problem in fates["good.htm"].reason
+    assert fates["deep.htm"].status == "imported"
+    deep = ArticlePage.objects.get(title="深层嵌套的表格")
+    assert "深层表格里的正文内容" in str(deep.body)
     assert fates["empty.htm"].status == "skipped" and "空文件" in fates["empty.htm"].reason
     assert fates["binary.htm"].status == "skipped" and "png" in fates["binary.htm"].reason
     assert fates["huge.htm"].status == "skipped" and "过大" in fates["huge.htm"].reason
     assert fates["link.htm"].status == "skipped" and "之外" in fates["link.htm"].reason
-    for name in ("broken.htm", "badbytes.htm"):
-        assert fates[name].status in {"skipped", "failed", "imported"}
+    assert (fates["broken.htm"].status, fates["broken.htm"].reason) == (
+        "skipped",
+        "非内容页（框架、导航、搜索等）",
+    )
+    assert (fates["badbytes.htm"].status, fates["badbytes.htm"].reason) == (
+        "failed",
+        "未提取到标题",
+    )
+    assert fates["fake.jpg"].status == "skipped" and "图片文件" in fates["fake.jpg"].reason
     page = ArticlePage.objects.get(title="正常的通知")
     assert page.get_parent().slug == "tzgg"
     assert not Image.objects.exists()
