@@ -13,7 +13,13 @@ from migrations_kit.mapping import MappingError, load_mapping_file
 from migrations_kit.models import LegacyRecord
 from migrations_kit.report import STATUS_LABELS, Fate
 from migrations_kit.rollback import RollbackError, rollback_run
-from migrations_kit.sources import DEFAULT_HOST, FolderSource, SourceError, open_source
+from migrations_kit.sources import (
+    DEFAULT_HOST,
+    FolderSource,
+    Source,
+    SourceError,
+    open_source,
+)
 
 SITE_NAMES_HOOK = "import_legacy_site_names"
 """Wagtail hook: fn(site) -> names the site goes by (a 来源 naming one is not a reprint)."""
@@ -119,9 +125,9 @@ class Command(BaseCommand):
         self._summary(result, options["dry_run"])
         return None
 
-    def _keep_earlier_base(self, source: Any, site: Site) -> Any:
+    def _keep_earlier_base(self, source: Source, site: Site) -> Source:
         """Report a guessed base URL; keep the placeholder host earlier runs of the site used."""
-        if not getattr(source, "guessed_from", 0):
+        if not isinstance(source, FolderSource) or not source.guessed_from:
             return source
         earlier = LegacyRecord.objects.filter(
             site=site, legacy_key__startswith=f"http://{DEFAULT_HOST}/"
