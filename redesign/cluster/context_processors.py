@@ -1,5 +1,6 @@
 """Template context for every page of a cluster site: identity, theme and navigation."""
 
+from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
@@ -7,7 +8,7 @@ from .models import SiteIdentity
 from .themes import current_theme
 
 
-def _nav_columns(request) -> list:
+def _nav_columns(request: HttpRequest) -> list:
     """The live columns and pages shown in the site's main navigation."""
     site = Site.find_for_request(request)
     if site is None:
@@ -20,11 +21,12 @@ def _nav_columns(request) -> list:
     )
 
 
-def cluster(request) -> dict:
+def cluster(request: HttpRequest) -> dict:
     """Lazy values: the site's identity, its theme and CSS tokens, and its navigation."""
     identity = SimpleLazyObject(lambda: SiteIdentity.for_request_or_none(request))
 
     def tokens() -> str:
+        """The theme's design tokens as CSS variables, with the site's own overrides."""
         theme = current_theme()
         overrides = identity.token_overrides() if identity else {}
         return theme.css_variables(overrides)

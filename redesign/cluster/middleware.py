@@ -26,7 +26,8 @@ def theme_name_for_request(request: HttpRequest) -> str:
 class ThemeMiddleware:
     """Bind the request's site's theme to the theme machinery for the duration of the response."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        """Keep the next handler of the chain."""
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from .themes import default_theme_name, get_theme, theme_choices
+from .themes import Theme, default_theme_name, get_theme, theme_choices
 
 ERROR_REPORT_BASE_URL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"
 
@@ -131,10 +132,11 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name_plural = _("站点信息")
 
     def __str__(self) -> str:
+        """The site's display name."""
         return self.display_name
 
     @classmethod
-    def for_request_or_none(cls, request) -> "SiteIdentity | None":
+    def for_request_or_none(cls, request: HttpRequest) -> "SiteIdentity | None":
         """The identity of the request's site, or None when no site matches the request."""
         if Site.find_for_request(request) is None:
             return None
@@ -155,7 +157,7 @@ class SiteIdentity(BaseSiteSetting):
         return ""
 
     @cached_property
-    def theme_object(self):
+    def theme_object(self) -> Theme:
         """The Theme this site renders with."""
         return get_theme(self.theme)
 

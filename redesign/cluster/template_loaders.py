@@ -1,5 +1,7 @@
 """Template loaders that look in the current theme first, then in the default and base themes."""
 
+from collections.abc import Iterator
+
 from django.core.exceptions import SuspiciousFileOperation
 from django.template import Origin
 from django.template.loaders.cached import Loader as CachedLoader
@@ -12,7 +14,7 @@ from .themes import BASE_THEME, available_themes, current_theme_name, default_th
 class ThemeLoader(FilesystemLoader):
     """Yield the current theme's template, then the default and base themes' of the same name."""
 
-    def get_dirs(self):
+    def get_dirs(self) -> list[str]:
         """The current theme's template folder, then the default theme's, then the base theme's."""
         themes = available_themes()
         names = [current_theme_name(), default_theme_name(), BASE_THEME]
@@ -22,7 +24,7 @@ class ThemeLoader(FilesystemLoader):
                 dirs.append(str(themes[name].template_dir))
         return dirs
 
-    def get_template_sources(self, template_name):
+    def get_template_sources(self, template_name: str) -> Iterator[Origin]:
         """One Origin per theme folder, so {% extends %} of the same name reaches the default."""
         for template_dir in self.get_dirs():
             try:
@@ -35,6 +37,6 @@ class ThemeLoader(FilesystemLoader):
 class CachedThemeLoader(CachedLoader):
     """Django's cached loader, keyed by theme as well as by template name."""
 
-    def cache_key(self, template_name, skip=None):
+    def cache_key(self, template_name: str, skip: list | None = None) -> str:
         """Prefix the cache key with the current theme."""
         return f"{current_theme_name()}:{super().cache_key(template_name, skip)}"

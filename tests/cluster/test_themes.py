@@ -219,6 +219,7 @@ def test_middleware_resolves_the_theme_once_per_request_and_not_in_the_admin(cou
     seen = []
 
     def view(request):
+        """Ask for the current theme twice, as a page's templates do."""
         seen.append(themes.current_theme_name())
         seen.append(themes.current_theme_name())
         return HttpResponse()

@@ -1,6 +1,8 @@
 """Create a county site with its standard columns, collection, groups and workflow."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from redesign.cluster.provisioning import ProvisioningError, create_county_site
@@ -18,7 +20,7 @@ class Command(BaseCommand):
         "信息员/审核/维护三个用户组及审核发布流程。重复运行不会改变已有内容。"
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         """Declare the command's options."""
         parser.add_argument("--name", required=True, help="站点全称，例如 那坡县人民政府")
         parser.add_argument("--hostname", required=True, help="主机名，例如 napo.localhost")
@@ -29,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--default", action="store_true", help="设为默认站点")
         parser.add_argument("--dry-run", action="store_true", help="只显示将要创建的内容")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         """Create the site, report what was created, roll back on --dry-run."""
         try:
             with transaction.atomic():
