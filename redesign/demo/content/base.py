@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from redesign.demo.profiles import DEPARTMENTS, County
-from redesign.demo.sample_text import fill, load_words, name_book
+from redesign.demo.sample_text import fill, load_words, name_book, person_name
 
 SEED = 20260806
 T = TypeVar("T")
@@ -102,7 +102,7 @@ class CountyText:
 
     def person(self) -> str:
         """An invented personal name."""
-        return self.pick(NAMES.surnames) + self.pick(NAMES.given)
+        return person_name(self.rng, NAMES)
 
     def town(self) -> str:
         """One of the county's towns."""
