@@ -67,3 +67,21 @@ def make_image(collection=None, title: str = "测试图片", colour: str = "#2a6
     return Image.objects.create(
         title=title, file=ImageFile(BytesIO(buffer.getvalue()), name="test.png"), **kwargs
     )
+
+
+@pytest.fixture
+def make_county_tree(db):
+    """The demo builder's factory for realistic county trees: call it with a county and a size.
+
+    See redesign.demo.factories.build_county_tree: make_county_tree("napo", "small") provisions
+    那坡县 at napo.localhost and fills it with articles, images, an industry and standard pages.
+    """
+    from redesign.demo.factories import build_county_tree
+
+    return build_county_tree
+
+
+@pytest.fixture
+def county_tree(make_county_tree):
+    """A small realistic 那坡县 tree (napo.localhost) built by the demo builder."""
+    return make_county_tree("napo", "small")

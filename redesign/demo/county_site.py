@@ -16,13 +16,25 @@ from .values import block, heading, image_value, link, rich, rich_list, site_url
 def build_county(builder: SiteBuilder, county: County, port: int) -> None:
     """Fill a provisioned county site with identity, pages, articles, industries and home."""
     gen = ContentGenerator(county, builder.now)
+    banner = set_county_identity(builder, county)
+    set_county_column_intros(builder, county)
+    columns = builder.add_articles(gen.articles())
+    industries = [builder.add_industry(county, industry) for industry in county.industries]
+    build_county_standard_pages(builder, county, gen)
+    build_county_home(builder, county, gen, columns, industries, banner, port)
+
+
+def set_county_identity(builder: SiteBuilder, county: County) -> Any:
+    """Fill the county's identity settings (logo, filing numbers, colours); return its banner."""
     logo = builder.image(
         f"{county.full_name}网站标志",
         "logo.png",
         images.emblem(county.primary_color, county.accent_color),
     )
     banner = builder.image(
-        f"{county.name}风光横幅", "banner.jpg", images.banner(builder.rng, county.palette)
+        f"{county.name}风光横幅",
+        "banner.jpg",
+        images.banner(builder.rng, county.palette, builder.size(1600, 560)),
     )
     number = int(county.code[-2:])
     builder.set_identity(
@@ -43,6 +55,11 @@ def build_county(builder: SiteBuilder, county: County, port: int) -> None:
         primary_color=county.primary_color,
         accent_color=county.accent_color,
     )
+    return banner
+
+
+def set_county_column_intros(builder: SiteBuilder, county: County) -> None:
+    """Give the county's columns their one-line introductions."""
     builder.set_column_intros(
         {
             "yaowen": f"{county.name}重要新闻和重大活动报道。",
@@ -53,10 +70,6 @@ def build_county(builder: SiteBuilder, county: County, port: int) -> None:
             "tscy": f"{county.name}的地方特色产业和支柱产业。",
         }
     )
-    columns = builder.add_articles(gen.articles())
-    industries = [builder.add_industry(county, industry) for industry in county.industries]
-    build_county_standard_pages(builder, county, gen)
-    build_county_home(builder, county, gen, columns, industries, banner, port)
 
 
 def build_county_standard_pages(
@@ -192,7 +205,7 @@ def build_county_standard_pages(
         photo = builder.image(
             f"{role}{name}（示意图）",
             f"leader-{i + 1}.jpg",
-            images.portrait(builder.rng, county.primary_color),
+            images.portrait(builder.rng, county.primary_color, builder.size(240, 320)),
         )
         leaders_body.append(
             block(
@@ -222,8 +235,9 @@ def build_county_home(
 ) -> None:
     """The county home page body, using every home block."""
     yaowen, zwdt, tzgg, zcwj = (builder.child(slug) for slug in ("yaowen", "zwdt", "tzgg", "zcwj"))
-    with_covers = [page for page in columns["yaowen"] if page.cover_image_id]
-    featured = (with_covers + columns["yaowen"])[:3]
+    news = columns.get("yaowen", [])
+    with_covers = [page for page in news if page.cover_image_id]
+    featured = (with_covers + news)[:3]
     topic_specs = [
         ("政策文件库", zcwj),
         ("特色产业专区", builder.child("tscy")),
@@ -235,11 +249,13 @@ def build_county_home(
         picture = builder.image(
             title,
             f"topic-{i + 1}.png",
-            images.topic_banner(builder.rng, county.primary_color, county.accent_color),
+            images.topic_banner(
+                builder.rng, county.primary_color, county.accent_color, builder.size(600, 180)
+            ),
         )
         topics.append({"image": picture.pk, "title": title, "page": page.pk, "external_url": ""})
     cards = []
-    for page, industry in zip(industries, county.industries, strict=True):
+    for page, industry in zip(industries, county.industries[: len(industries)], strict=True):
         cards.append(
             {
                 "image": page.cover_image_id,

@@ -36,7 +36,11 @@ class SiteBuilder:
         primary: str,
         accent: str,
         palette: str,
+        *,
+        scale: float = 1.0,
+        cover_count: int = 10,
     ):
+        """Bind the site, its editor, its random source and colours; scale shrinks pictures."""
         self.result = result
         self.home: HomePage = result.home
         self.owner = owner
@@ -46,6 +50,8 @@ class SiteBuilder:
         self.primary = primary
         self.accent = accent
         self.palette = palette
+        self.scale = scale
+        self.cover_count = cover_count
         self.image_count = 0
         self.document_count = 0
         self.article_count = 0
@@ -76,17 +82,22 @@ class SiteBuilder:
         self.document_count += 1
         return self._stored_file(get_document_model(), title, name, data)
 
-    def landscape(self, title: str, name: str, size=(1200, 720), palette: str = "") -> Any:
-        """A generated landscape photo."""
-        return self.image(
-            title, f"{name}.jpg", images.landscape(self.rng, size, palette or self.palette)
-        )
+    def size(self, width: int, height: int) -> tuple[int, int]:
+        """A picture size at the builder's scale (small pictures keep tests fast)."""
+        return max(round(width * self.scale), 16), max(round(height * self.scale), 16)
 
-    def covers(self, count: int = 10) -> list[Any]:
+    def landscape(
+        self, title: str, name: str, size: tuple[int, int] = (1200, 720), palette: str = ""
+    ) -> Any:
+        """A generated landscape photo."""
+        picture = images.landscape(self.rng, self.size(*size), palette or self.palette)
+        return self.image(title, f"{name}.jpg", picture)
+
+    def covers(self) -> list[Any]:
         """Cover photos shared by the site's articles, generated once."""
         if not self._covers:
             palettes = [self.palette, "fields", "river", "hills", "karst", "forest"]
-            for i in range(count):
+            for i in range(self.cover_count):
                 self._covers.append(
                     self.landscape(
                         f"{self.home.title}风光 {i + 1}",
@@ -251,7 +262,7 @@ class SiteBuilder:
             picture = self.image(
                 product.name,
                 f"{industry.slug}-product-{self.image_count}.jpg",
-                images.product(self.rng, product.colour),
+                images.product(self.rng, product.colour, self.size(800, 600)),
             )
             body.append(
                 block(

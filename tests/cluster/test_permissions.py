@@ -1,34 +1,35 @@
 """Permission isolation: an editor of one county site cannot touch another's pages or media."""
 
-from io import BytesIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
-from tests.conftest import add_article, column_of, make_image
+from tests.conftest import add_article
 
 
 @pytest.fixture
-def two_sites(county, other_county):
-    """Two provisioned sites, each with an article, a draft, an image and a document."""
+def two_sites(make_county_tree):
+    """Two realistic demo trees (那坡县, 靖西市), each with a draft besides its published pages."""
     data = {}
-    for key, result in (("a", county), ("b", other_county)):
-        column = column_of(result, "yaowen")
+    for key, county in (("a", "napo"), ("b", "jingxi")):
+        tree = make_county_tree(county, "tiny", standard_pages=False, home=False)
+        column = tree.column("yaowen")
         data[key] = {
-            "result": result,
+            "result": tree.result,
             "column": column,
-            "article": add_article(column, f"{key} 已发布文章"),
+            "article": tree.articles["yaowen"][0],
             "draft": add_article(column, f"{key} 草稿文章", publish=False),
-            "image": make_image(result.collection, title=f"{key}-图片"),
-            "document": Document.objects.create(
-                title=f"{key}-文件",
-                file=ContentFile(BytesIO(b"%PDF-1.4\n%%EOF\n").getvalue(), name=f"{key}.pdf"),
-                collection=result.collection,
-            ),
+            "images": list(get_image_model().objects.filter(collection=tree.collection)),
+            "documents": list(get_document_model().objects.filter(collection=tree.collection)),
         }
     return data
+
+
+def only_in(sites, key: str, media: str) -> set[str]:
+    """Titles of one site's images or documents that the other site has no file of."""
+    other = "b" if key == "a" else "a"
+    return {f.title for f in sites[key][media]} - {f.title for f in sites[other][media]}
 
 
 def _editor(result, role: str, username: str):
@@ -77,15 +78,18 @@ def test_editor_sees_only_own_site_in_the_explorer(client, two_sites):
 @pytest.mark.parametrize("role", ["informant", "maintainer"])
 def test_choosers_offer_only_own_site_media(client, two_sites, role):
     client.force_login(_editor(two_sites["a"]["result"], role, f"a_{role}"))
-    images = client.get("/admin/images/chooser/")
-    assert images.status_code == 200
-    html = images.json()["html"]
-    assert "a-图片" in html and "b-图片" not in html
-    documents = client.get("/admin/documents/chooser/")
-    assert documents.status_code == 200
-    html = documents.json()["html"]
-    assert "a-文件" in html and "b-文件" not in html
-    b_image = two_sites["b"]["image"]
+    for media, url in (
+        ("images", "/admin/images/chooser/"),
+        ("documents", "/admin/documents/chooser/"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.json()["html"]
+        own, others = only_in(two_sites, "a", media), only_in(two_sites, "b", media)
+        assert own and others
+        assert any(title in html for title in own), media
+        assert not any(title in html for title in others), media
+    b_image = two_sites["b"]["images"][0]
     assert client.get(f"/admin/images/chooser/{b_image.pk}/").status_code in (302, 403, 404)
 
 
