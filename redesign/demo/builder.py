@@ -110,6 +110,7 @@ class DemoCluster:
         now: datetime.datetime | None = None,
         counties: tuple[County, ...] = COUNTIES,
     ):
+        """Set the port, the password of new logins, the log and the moment content predates."""
         self.port = port
         self.password = password
         self.log = log or (lambda message: None)

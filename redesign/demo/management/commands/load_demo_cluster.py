@@ -1,21 +1,26 @@
 """Load the demo cluster: a portal and county sites with generated Chinese sample content."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from redesign.demo.builder import DEFAULT_PASSWORD, DemoCluster, LoadReport
 from redesign.demo.errors import DemoError
+from redesign.demo.profiles import COUNTIES, PORTAL_HOSTNAME
+from redesign.demo.sample_text import cn_number
+
+COUNTY_NAMES = "、".join(county.name for county in COUNTIES)
 
 
 class Command(BaseCommand):
     """load_demo_cluster [--port 8000] [--password admin12345] [--quiet]."""
 
     help = (
-        "加载演示网群：一个门户站点（127.0.0.1）和那坡县、靖西市、德保县三个县级站点"
-        "（*.localhost），含示例文章、政策文件、特色产业、图片、附件、管理员和各县编辑账号。"
+        f"加载演示网群：一个门户站点（{PORTAL_HOSTNAME}）和{COUNTY_NAMES}"
+        f"{cn_number(len(COUNTIES))}个县级站点（*.localhost），"
+        "含示例文章、政策文件、特色产业、图片、附件、管理员和各县编辑账号。"
         "重复运行不会重复创建。"
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         """Declare the command's options."""
         parser.add_argument("--port", type=int, default=8000, help="站点端口，默认 8000")
         parser.add_argument(
