@@ -29,9 +29,9 @@ from django.db import connection  # noqa: E402
 
 from migrations_kit.extract import extract_page  # noqa: E402
 from migrations_kit.importer import Importer, ImportOptions  # noqa: E402
-from redesign.demo.legacy_site import generate_site  # noqa: E402
 from migrations_kit.sources import open_source  # noqa: E402
 from redesign.cluster.provisioning import create_county_site  # noqa: E402
+from redesign.demo.legacy_site import generate_site  # noqa: E402
 
 
 def main() -> None:

@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from migrations_kit.importer import Importer, ImportOptions, ImportResult
-from redesign.demo.legacy_site import generate_site, read_manifest
 from migrations_kit.models import LegacyRecord, key_digest
 from migrations_kit.sources import open_source
 from migrations_kit.urls import normalize_url
+from redesign.demo.legacy_site import generate_site, read_manifest
 
 PAGES = 60
 
