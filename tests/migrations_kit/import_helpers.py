@@ -14,6 +14,26 @@ from migrations_kit.urls import normalize_url
 from redesign.demo.legacy_site import generate_site, read_manifest
 
 PAGES = 60
+HOST = "www.example-county.gov.cn"
+"""The legacy host of hand-written mirrors (tests write pages under a folder of this name)."""
+_PAGE = (
+    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+    "<div>当前位置：首页 &gt; {column}</div><h1>{title}</h1>"
+    "<p>发布时间：{date} 来源：{source}</p>"
+    "<div id='zoom'>{body}</div></body></html>"
+)
+
+
+def legacy_page(
+    title: str,
+    body: str,
+    *,
+    column: str = "通知公告",
+    date: str = "2015-03-05",
+    source: str = "县政府办",
+) -> str:
+    """A legacy article page as county CMSs print it: crumbs, headline, date and 来源, body."""
+    return _PAGE.format(title=title, body=body, column=column, date=date, source=source)
 
 
 def make_site(folder: Path, pages: int = PAGES) -> tuple[Path, list[dict[str, Any]]]:

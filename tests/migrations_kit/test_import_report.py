@@ -12,15 +12,8 @@ from migrations_kit.issues import Issue, IssueCode
 from migrations_kit.models import LegacyRecord
 from migrations_kit.report import PLACED, STATUS_LABELS, STATUS_ORDER, Fate, ReportWriter
 
-from .import_helpers import run_import
+from .import_helpers import HOST, legacy_page, run_import
 
-HOST = "www.example-county.gov.cn"
-PAGE = (
-    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
-    "<div>当前位置：首页 &gt; 通知公告</div><h1>{title}</h1>"
-    "<p>发布时间：2015-03-05 来源：县政府办</p>"
-    "<div id='zoom'>{body}</div></body></html>"
-)
 MISSING = Issue(IssueCode.ASSET_MISSING, f"http://{HOST}/a.jpg", f"缺少图片 http://{HOST}/a.jpg")
 FLATTENED = Issue(
     IssueCode.TABLE_LINK_FLATTENED,
@@ -115,11 +108,11 @@ def test_an_import_reports_broken_links_and_redirect_issues_with_codes(county, t
     root.mkdir(parents=True)
     body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
     (root / "t20150305_1.htm").write_text(
-        PAGE.format(title="春耕备耕有序推进", body=body + '<a href="gone.htm">旧文</a>'),
+        legacy_page(title="春耕备耕有序推进", body=body + '<a href="gone.htm">旧文</a>'),
         encoding="utf-8",
     )
     (root / "t20150306_2.htm").write_text(
-        PAGE.format(title="夏粮收购工作开始", body=body), encoding="utf-8"
+        legacy_page(title="夏粮收购工作开始", body=body), encoding="utf-8"
     )
     Redirect.objects.create(
         site=county.site, old_path="/tzgg/t20150306_2.htm", redirect_page=county.home

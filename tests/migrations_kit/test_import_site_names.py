@@ -8,11 +8,7 @@ from migrations_kit.management.commands.import_legacy import site_names
 from redesign.cluster.models import SiteIdentity
 from redesign.core.models import ArticlePage
 
-PAGE = (
-    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
-    "<div>当前位置：首页 &gt; 政务动态</div><h1>{title}</h1>"
-    "<p>发布时间：2021-09-01 来源：{source}</p><div class='zoom'>{body}</div></body></html>"
-)
+from .import_helpers import legacy_page
 
 
 def test_the_site_identity_names_reach_the_import_through_the_hook(county, tmp_path):
@@ -25,7 +21,7 @@ def test_the_site_identity_names_reach_the_import_through_the_hook(county, tmp_p
     folder.mkdir(parents=True)
     body = "<p>全县秋季农业生产工作会议召开，要求各乡镇抓好秋收秋种。</p>" * 5
     for n, source in enumerate(["那坡政府网", "百色日报"], start=1):
-        text = PAGE.format(title=f"秋收工作{n}", source=source, body=body)
+        text = legacy_page(f"秋收工作{n}", body, column="政务动态", source=source)
         (folder / f"t2021090{n}_{n}.htm").write_text(text, encoding="utf-8")
     call_command("import_legacy", str(tmp_path), "--site", "napo.localhost:80", verbosity=0)
     own = ArticlePage.objects.get(title="秋收工作1")

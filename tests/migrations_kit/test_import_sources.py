@@ -20,15 +20,7 @@ from migrations_kit.sources import FolderSource
 from migrations_kit.urls import file_to_url
 from redesign.core.models import ArticlePage
 
-from .import_helpers import make_site, record_of, run_import
-
-HOST = "www.example-county.gov.cn"
-PAGE = (
-    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
-    "<div>当前位置：首页 &gt; 通知公告</div><h1>{title}</h1>"
-    "<p>发布时间：2015-03-05 来源：县政府办</p>"
-    "<div id='zoom'>{body}</div></body></html>"
-)
+from .import_helpers import HOST, legacy_page, make_site, record_of, run_import
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +110,7 @@ def test_bad_input_gets_a_line_each_and_the_run_goes_on(county, tmp_path, monkey
     (root / "tzgg").mkdir(parents=True)
     outside = tmp_path / "secret.htm"
     outside.write_text(
-        PAGE.format(title="机密文件标题", body="不应被读取。" * 20), encoding="utf-8"
+        legacy_page(title="机密文件标题", body="不应被读取。" * 20), encoding="utf-8"
     )
     body = (
         "<p>正文第一段，内容足够长。" * 10 + "</p>"
@@ -127,17 +119,17 @@ def test_bad_input_gets_a_line_each_and_the_run_goes_on(county, tmp_path, monkey
         '<img src="fake.jpg" alt="假图片">'
     )
     (root / "tzgg" / "good.htm").write_text(
-        PAGE.format(title="正常的通知", body=body), encoding="utf-8"
+        legacy_page(title="正常的通知", body=body), encoding="utf-8"
     )
     (root / "tzgg" / "fake.jpg").write_bytes(b"<html>not an image</html>")
     (root / "tzgg" / "empty.htm").write_bytes(b"")
     (root / "tzgg" / "binary.htm").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 200)
-    (root / "tzgg" / "broken.htm").write_bytes(PAGE.format(title="截断", body="x").encode()[:60])
+    (root / "tzgg" / "broken.htm").write_bytes(legacy_page(title="截断", body="x").encode()[:60])
     (root / "tzgg" / "badbytes.htm").write_bytes(b"<html><body>\xff\xfe\x81" * 50 + b"</body>")
     (root / "tzgg" / "huge.htm").write_bytes(b"<html>" + b"a" * 30000 + b"</html>")
     nested = "<table><tr><td>" * 200 + "深层表格里的正文内容。" * 20 + "</td></tr></table>" * 200
     (root / "tzgg" / "deep.htm").write_text(
-        PAGE.format(title="深层嵌套的表格", body=nested), encoding="utf-8"
+        legacy_page(title="深层嵌套的表格", body=nested), encoding="utf-8"
     )
     os.symlink(outside, root / "tzgg" / "link.htm")
     monkeypatch.setattr(sources.FolderSource, "page_limit", 20000)
@@ -215,7 +207,7 @@ def test_a_span_hosts_mirror_reads_images_from_the_image_hosts_folder(county, tm
     site.mkdir(parents=True)
     body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
     body += '<img src="http://img.example-county.gov.cn/pic/2015/field.png" alt="春耕现场">'
-    (site / "t20150305_1.htm").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    (site / "t20150305_1.htm").write_text(legacy_page(title="春耕备耕有序推进", body=body))
     images = tmp_path / "m" / "img.example-county.gov.cn" / "pic" / "2015"
     images.mkdir(parents=True)
     PILImage.new("RGB", (90, 60), "green").save(images / "field.png")
@@ -245,12 +237,12 @@ def test_a_warc_of_several_hosts_imports_the_sites_pages_and_others_images(count
     body += '<img src="http://img.example-county.gov.cn/pic/field.png" alt="春耕现场">'
     records = [
         ("http://cdn.other.example/robots.txt", "text/plain", b"User-agent: *"),
-        ("http://cdn.other.example/ad.html", "text/html", PAGE.format(title="外站广告页面",
+        ("http://cdn.other.example/ad.html", "text/html", legacy_page(title="外站广告页面",
                                                                        body=body).encode()),
         ("http://img.example-county.gov.cn/pic/field.png", "image/png", picture.getvalue()),
     ] + [
         (f"http://{HOST}/tzgg/t2015030{n}_1.htm", "text/html",
-         PAGE.format(title=f"春耕备耕第{n}期", body=body).encode())
+         legacy_page(title=f"春耕备耕第{n}期", body=body).encode())
         for n in range(1, 4)
     ]  # fmt: skip
     warc = tmp_path / "hosts.warc.gz"
@@ -280,7 +272,7 @@ def test_an_httrack_mirror_finds_its_host_folder(county, tmp_path):
     site = top / HOST / "tzgg"
     site.mkdir(parents=True)
     body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
-    (site / "t20150305_1.htm").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    (site / "t20150305_1.htm").write_text(legacy_page(title="春耕备耕有序推进", body=body))
     source = FolderSource(top)
     assert source.host == HOST
     result = run_import(county, top)
@@ -317,7 +309,7 @@ def test_an_httrack_cache_restores_the_original_urls_of_renamed_pages(county, tm
     site = top / HOST
     site.mkdir(parents=True)
     body = "<p>全县春耕备耕工作有序推进，各乡镇农资供应充足。</p>" * 5
-    (site / "content4a1b.html").write_text(PAGE.format(title="春耕备耕有序推进", body=body))
+    (site / "content4a1b.html").write_text(legacy_page(title="春耕备耕有序推进", body=body))
     write_httrack_cache(
         top / "hts-cache" / "new.zip",
         [(f"http://{HOST}/content.jsp?id=123", f"{HOST}/content4a1b.html")],

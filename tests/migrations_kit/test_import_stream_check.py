@@ -7,13 +7,7 @@ from migrations_kit.building.blocks import BuiltBody
 from migrations_kit.models import LegacyRecord
 from redesign.core.models import ArticlePage
 
-from .import_helpers import run_import
-
-PAGE = (
-    "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
-    "<div>当前位置：首页 &gt; 政务动态</div><h1>{title}</h1>"
-    "<p>发布时间：2021-09-01 来源：县政府办</p><div class='zoom'>{body}</div></body></html>"
-)
+from .import_helpers import legacy_page, run_import
 
 
 def test_a_built_body_the_page_type_refuses_fails_its_file_and_writes_nothing(
@@ -23,7 +17,7 @@ def test_a_built_body_the_page_type_refuses_fails_its_file_and_writes_nothing(
     folder.mkdir(parents=True)
     body = "<p>全县秋季农业生产工作会议召开，要求各乡镇抓好秋收秋种。</p>" * 5
     for n in (1, 2):
-        text = PAGE.format(title=f"秋收工作{n}", body=body)
+        text = legacy_page(f"秋收工作{n}", body, column="政务动态", date="2021-09-01")
         (folder / f"t2021090{n}_{n}.htm").write_text(text, encoding="utf-8")
     real = building_blocks.build_body
 
