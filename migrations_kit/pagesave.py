@@ -114,6 +114,7 @@ def create_page(
     page.set_url_path(parent)
     page.locale_id = parent.locale_id
     page.draft_title = page.title
+    page.live = publish  # as built for add_child: a draft is never inserted live
     page.has_unpublished_changes = False
     page.first_published_at = page.last_published_at = None
     page.latest_revision_created_at = None
