@@ -27,6 +27,14 @@ from .pagesave import ParentCache, create_page, slug_taken
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ARTICLE = "article"
 STATIC = "static"
+KIND_LABELS = {
+    ARTICLE: "文章",
+    STATIC: "普通页面",
+    "column": "栏目列表页",
+    "home": "旧站首页",
+    "alias": "自动跳转页",
+}
+"""What each kind of legacy file became, as the report names it."""
 
 
 @dataclass
@@ -213,6 +221,18 @@ def _save(page: Page, publish: bool) -> Revision:
     return revision
 
 
+def _kind_changed(record: LegacyRecord, content: PageContent) -> bool:
+    """True when the legacy key was last written as another kind (a list page, a static page)."""
+    return bool(record.kind) and record.kind != content.page_type
+
+
+def _kind_change_reason(record: LegacyRecord, content: PageContent) -> str:
+    """Why a file whose kind changed since the last run was left as it was."""
+    before = KIND_LABELS.get(record.kind, record.kind)
+    now = KIND_LABELS.get(content.page_type, content.page_type)
+    return f"旧站页面类型变了（上次是{before}，这次读作{now}），新页面未覆盖原页面，请人工核对"
+
+
 def write_page(
     site_id: int,
     run: ImportRun,
@@ -234,6 +254,13 @@ def write_page(
                 reason="导入的页面已被删除，未重新导入",
             )  # fmt: skip
             return Outcome(LegacyRecord.Status.SKIPPED, reason="导入的页面已被删除，未重新导入")
+        if record is not None and record.page_id and _kind_changed(record, content):
+            reason = _kind_change_reason(record, content)
+            save_record(
+                site_id, run, content.key, LegacyRecord.Status.CONFLICT, existing=record,
+                reason=reason, look_up=False,
+            )  # fmt: skip
+            return Outcome(LegacyRecord.Status.CONFLICT, record.page_id, reason)
         if record is not None and record.page_id and record.content_hash == content.content_hash:
             save_record(
                 site_id, run, content.key, LegacyRecord.Status.UNCHANGED, existing=record,
@@ -305,6 +332,16 @@ def _update(
 ) -> Outcome:
     """Update the page of a changed legacy file, or leave a draft when a person edited it."""
     page = Page.objects.get(pk=record.page_id).specific
+    expected = ArticlePage if content.page_type == ARTICLE else StandardPage
+    if not isinstance(page, expected):
+        # an id map row older than its kind column: the page type still decides
+        found, wanted = page._meta.verbose_name, expected._meta.verbose_name
+        reason = f"旧站页面对应的新页面是「{found}」，不是{wanted}，未覆盖"
+        save_record(
+            site_id, run, content.key, LegacyRecord.Status.CONFLICT, existing=record,
+            reason=reason, look_up=False,
+        )  # fmt: skip
+        return Outcome(LegacyRecord.Status.CONFLICT, page.pk, reason)
     if edited_by_person(page.pk, record.revision_id):
         _apply(page, content)
         page.save_revision(user=None, log_action=True)
