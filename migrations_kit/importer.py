@@ -8,7 +8,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from wagtail.models import Collection, Site
 
@@ -121,11 +121,26 @@ class Importer:
                     raise DryRunRollback
         except DryRunRollback:
             pass
+        except Exception as err:
+            self._interrupted(report, err)
+            raise
         finally:
             self.source.close()
         assert result is not None  # noqa: S101 - set before any DryRunRollback
         result.report_paths = report.finish(result)
         return result
+
+    def _interrupted(self, report: ReportWriter, error: Exception) -> None:
+        """A run that dies still says so: its status is 中断 and its report holds what was read."""
+        run = getattr(self, "run_obj", None)
+        if run is not None and run.pk and not self.options.dry_run:
+            try:
+                ImportRun.objects.filter(pk=run.pk).update(
+                    status=ImportRun.Status.FAILED, finished_at=timezone.now()
+                )
+            except DatabaseError:
+                pass  # the database itself failed: the next run marks this one 中断
+        report.interrupt(error)
 
     def _run(self, report: ReportWriter, progress: ProgressCallback | None, started: float):
         """The body of a run: first pass over the files, then the second pass."""

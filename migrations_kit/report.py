@@ -112,6 +112,11 @@ class ReportWriter:
             self._writer.writerow(CSV_HEADER)
             self._lines = (self.folder / ".files.jsonl").open("w", encoding="utf-8")
 
+    def interrupt(self, error: BaseException) -> list[str]:
+        """Write what the report has when the run dies: every file read so far, and why it ended."""
+        self.meta["interrupted"] = f"{type(error).__name__}: {error}"[:500]
+        return self.finish(None)
+
     def start(self, run: Any, site: Any, source: Source) -> None:
         """Note the run, the site and the source."""
         self.meta = {
@@ -258,6 +263,9 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     )
     out.write(f"<h1>旧站导入报告 #{_e(summary.get('run'))}</h1>\n")
     dry = "（试运行，未写入）" if summary.get("dry_run") else ""
+    if summary.get("interrupted"):
+        stop = _e(summary["interrupted"])
+        out.write(f'<p class="interrupted">导入中断：{stop}（以下是中断前的结果）</p>\n')
     out.write(
         f"<p>站点：{_e(summary.get('site'))}　来源：{_e(summary.get('source'))}{dry}　"
         f"用时：{_e(summary.get('seconds'))} 秒</p>\n<h2>统计</h2>\n<table>"

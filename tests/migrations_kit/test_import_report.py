@@ -6,10 +6,11 @@ import csv
 import json
 from types import SimpleNamespace
 
+import pytest
 from wagtail.contrib.redirects.models import Redirect
 
 from migrations_kit.issues import Issue, IssueCode
-from migrations_kit.models import LegacyRecord
+from migrations_kit.models import ImportRun, LegacyRecord
 from migrations_kit.report import PLACED, STATUS_LABELS, STATUS_ORDER, Fate, ReportWriter
 
 from .import_helpers import HOST, legacy_page, run_import
@@ -135,3 +136,26 @@ def test_an_import_reports_broken_links_and_redirect_issues_with_codes(county, t
     ]
     page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
     assert "旧站失效链接（1）" in page and "重定向问题（1）" in page
+
+
+def test_a_run_that_dies_still_writes_its_report_and_is_marked_interrupted(
+    county, tmp_path, monkeypatch
+):
+    root = tmp_path / "m" / HOST / "tzgg"
+    root.mkdir(parents=True)
+    body = "<p>春耕备耕工作有序推进，各乡镇抓好农资供应。</p>" * 5
+    for n in (1, 2):
+        (root / f"t2015030{n}_{n}.htm").write_text(legacy_page(f"春耕第{n}期", body), "utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("重定向表不可写")
+
+    monkeypatch.setattr("migrations_kit.importer.second_pass", broken)
+    with pytest.raises(RuntimeError, match="重定向表不可写"):
+        run_import(county, tmp_path / "m", report_dir=str(tmp_path / "r"))
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert report["interrupted"] == "RuntimeError: 重定向表不可写"
+    assert sorted(f["title"] for f in report["file_fates"]) == ["春耕第1期", "春耕第2期"]
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "导入中断：RuntimeError: 重定向表不可写" in html
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED
