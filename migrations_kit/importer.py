@@ -14,6 +14,7 @@ from wagtail.models import Collection, Site
 
 from .extract import ExtractedPage, extract_page
 from .indexing import deferred_indexing, index_pages, index_references
+from .issues import Issue
 from .mapping import HOLDING_SLUG, ColumnMapper, Target, old_columns
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache
@@ -383,7 +384,7 @@ class Importer:
                 item, same, keep, page_id=known.page_id, kind=page_type,
                 title=content.title, date=content.publish_date or "", column=target.title,
                 old_column=target.old_column, holding=target.holding, page_type=page_type,
-                column_slug=target.slug,
+                column_slug=target.slug, issues=[Issue.from_dict(d) for d in known.issues],
             )  # fmt: skip
         outcome = write_page(
             self.site.pk,

@@ -61,3 +61,8 @@ class Issue:
     def as_dict(self) -> dict[str, str]:
         """The issue as JSON-ready fields."""
         return {"code": str(self.code), "url": self.url, "detail": str(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> Issue:
+        """An issue read back from as_dict()'s fields."""
+        return cls(IssueCode(data["code"]), data.get("url", ""), data.get("detail", ""))

@@ -88,6 +88,12 @@ class LegacyRecord(models.Model):
     pending_links = models.JSONField(
         default=list, blank=True, help_text=_("正文中尚未解析为新页面的旧站内部链接。")
     )
+    issues = models.JSONField(
+        _("问题"),
+        default=list,
+        blank=True,
+        help_text=_("最近一次写入页面时发现的问题（缺失的图片和附件等），每次导入的报告都会列出。"),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -69,7 +69,7 @@ class Fate:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fate:
         """A fate read back from as_dict()'s fields."""
-        issues = [Issue(IssueCode(i["code"]), i["url"], i["detail"]) for i in data["issues"]]
+        issues = [Issue.from_dict(item) for item in data["issues"]]
         return cls(**{**data, "issues": issues})
 
     def row(self) -> list:

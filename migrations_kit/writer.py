@@ -123,6 +123,7 @@ def save_record(
     revision_id: int | None = None,
     existing: LegacyRecord | None = None,
     pending_links: list[str] | None = None,
+    issues: list[Issue] | None = None,
     look_up: bool = True,
 ) -> LegacyRecord:
     """Create or update the id map row of a legacy key (look_up=False: existing is all there is)."""
@@ -144,6 +145,8 @@ def save_record(
         record.revision_id = revision_id
     if pending_links is not None:
         record.pending_links = pending_links
+    if issues is not None:
+        record.issues = [issue.as_dict() for issue in issues]
     record.save()
     return record
 
@@ -322,7 +325,7 @@ def _create(
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk, existing=record,
         reason="; ".join(map(str, content.issues)), pending_links=content.pending_links,
-        look_up=False,
+        issues=content.issues, look_up=False,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.IMPORTED, page.pk, created=True)
 
@@ -349,7 +352,7 @@ def _update(
         save_record(
             site_id, run, content.key, LegacyRecord.Status.CONFLICT, existing=record,
             content_hash=content.content_hash,
-        text_hash=content.text_hash, reason=reason,
+        text_hash=content.text_hash, reason=reason, issues=content.issues,
         )  # fmt: skip
         return Outcome(LegacyRecord.Status.CONFLICT, page.pk, reason)
     _apply(page, content)
@@ -360,6 +363,7 @@ def _update(
         content_hash=content.content_hash,
         text_hash=content.text_hash, revision_id=revision.pk,
         reason="; ".join(map(str, content.issues)), pending_links=content.pending_links,
+        issues=content.issues,
     )  # fmt: skip
     return Outcome(LegacyRecord.Status.UPDATED, page.pk)
 

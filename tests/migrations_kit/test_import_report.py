@@ -159,3 +159,24 @@ def test_a_run_that_dies_still_writes_its_report_and_is_marked_interrupted(
     html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
     assert "导入中断：RuntimeError: 重定向表不可写" in html
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
+
+
+def test_a_re_run_reports_the_current_issues_of_unchanged_pages(county, tmp_path):
+    root = tmp_path / "m" / HOST / "tzgg"
+    root.mkdir(parents=True)
+    body = (
+        "<p>春耕备耕工作有序推进，各乡镇抓好农资供应。</p>" * 5 + '<img src="gone.jpg" alt="田间">'
+    )
+    (root / "t20150301_1.htm").write_text(legacy_page("春耕第1期", body), "utf-8")
+    first = run_import(county, tmp_path / "m", report_dir=str(tmp_path / "r1"))
+    again = run_import(county, tmp_path / "m", report_dir=str(tmp_path / "r2"))
+    assert (first.counts["imported"], again.counts["unchanged"]) == (1, 1)
+    assert first.missing_assets == again.missing_assets == 1
+    reports = [
+        json.loads((tmp_path / name / "report.json").read_text(encoding="utf-8"))
+        for name in ("r1", "r2")
+    ]
+    missing = [report["missing_assets"] for report in reports]
+    assert missing[0] == missing[1] and "gone.jpg" in missing[1][0]["url"]
+    fates = [report["file_fates"][0]["issues"] for report in reports]
+    assert fates[0] == fates[1] and fates[1][0]["code"] == "asset_missing"
