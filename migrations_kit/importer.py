@@ -72,6 +72,8 @@ class ImportResult:
     no_date: int = 0
     broken_links: int = 0
     missing_assets: int = 0
+    source_damaged: str | None = None
+    """Why the source itself is damaged (the import took what it could read)."""
     report_paths: list[str] = field(default_factory=list)
     columns: list[dict[str, Any]] = field(default_factory=list)
     """The column plan: old column → new column with page counts."""
@@ -209,6 +211,7 @@ class Importer:
             broken_links=len(report.broken_links),
             missing_assets=len(report.missing_assets),
             columns=report.column_plan(),
+            source_damaged=self.source.damaged,
         )
 
     def _resolve_aliases(self) -> None:

@@ -125,6 +125,7 @@ class ReportWriter:
             "site": f"{site.hostname}:{site.port}",
             "source": str(source.description),
             "base_url": source.base_url,
+            "source_damaged": source.damaged,
         }
 
     def add(self, fate: Fate) -> None:
@@ -263,6 +264,9 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     )
     out.write(f"<h1>旧站导入报告 #{_e(summary.get('run'))}</h1>\n")
     dry = "（试运行，未写入）" if summary.get("dry_run") else ""
+    if summary.get("source_damaged"):
+        damaged = _e(summary["source_damaged"])
+        out.write(f'<p class="damaged">来源已损坏：{damaged}（已导入能读出的部分）</p>\n')
     if summary.get("interrupted"):
         stop = _e(summary["interrupted"])
         out.write(f'<p class="interrupted">导入中断：{stop}（以下是中断前的结果）</p>\n')

@@ -82,6 +82,8 @@ class Source(Protocol):
     """The legacy site's host: links to it are internal."""
     description: str
     """What was opened (a folder, a file or a start URL), for the run and the report."""
+    damaged: str | None
+    """Why the source itself is damaged (a cut or corrupt archive), or None when it is whole."""
 
     def __iter__(self) -> Iterator[SourceItem]:
         """Every file of the source, one at a time, in a stable order."""

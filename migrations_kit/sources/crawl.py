@@ -53,6 +53,8 @@ class CrawlSource:
 
     user_agent = "redesign-migrations-kit/1.0 (legacy site import)"
     page_limit: int = PAGE_LIMIT
+    damaged: str | None = None
+    """A folder or a crawl is never damaged as a whole (each file reports its own trouble)."""
     """Pages are read up to this many bytes (a longer one is reported as truncated)."""
 
     def __init__(

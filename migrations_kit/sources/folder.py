@@ -125,6 +125,8 @@ class FolderSource:
     """A wget mirror or a 'save page complete' folder; nothing outside it is ever read."""
 
     page_limit: int = PAGE_LIMIT
+    damaged: str | None = None
+    """A folder or a crawl is never damaged as a whole (each file reports its own trouble)."""
     """Pages are read up to this many bytes (a longer one is reported as truncated)."""
 
     def __init__(self, folder: str | os.PathLike[str], base_url: str | None = None) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,17 @@ from urllib.parse import urljoin
 
 from ..urls import host_of, normalize_url
 from .base import ASSET_LIMIT, DEFAULT_HOST, PAGE_LIMIT, SourceError, SourceItem, capped
+
+
+def _gzip_cut(path: Path) -> str | None:
+    """Why a .gz file ends early (warcio stops quietly at a cut member), or None when whole."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as err:
+        return f"WARC 文件不完整（压缩数据在结尾前中断，最后的记录已丢失）: {err}"
+    return None
 
 
 class WarcSource:
@@ -59,7 +72,14 @@ class WarcSource:
                         self.offsets[key] = offset
                         self.order.append((url, offset, ctype))
             except Exception as err:  # noqa: BLE001 - warcio raises many kinds on bad input
-                self.broken = f"WARC 记录截断或损坏（偏移 {stream.tell()}）: {err}"
+                self.broken = f"WARC 记录截断或损坏（偏移 {stream.tell()}）: {str(err)[:200]}"
+        if self.broken is None and self.path.suffix == ".gz":
+            self.broken = _gzip_cut(self.path)
+
+    @property
+    def damaged(self) -> str | None:
+        """Why the file is damaged (a cut or corrupt tail), or None."""
+        return self.broken
 
     def _record_bytes(self, offset: int, limit: int) -> tuple[bytes, bool]:
         """Read one record's payload (capped) at an offset."""

@@ -29,7 +29,7 @@ def _writer(folder) -> ReportWriter:
     writer.start(
         SimpleNamespace(pk=7, dry_run=False),
         SimpleNamespace(hostname="napo.localhost", port=80),
-        SimpleNamespace(description="/mirror", base_url=f"http://{HOST}/"),
+        SimpleNamespace(description="/mirror", base_url=f"http://{HOST}/", damaged=None),
     )
     return writer
 

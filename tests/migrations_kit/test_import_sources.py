@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import socket
 import threading
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from wagtail.images.models import Image
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -376,3 +378,39 @@ def test_a_source_item_reads_through_its_loader_only():
     assert item.read() == (b"<p>x</p>", False)
     assert sources.SourceItem(f"http://{HOST}/b.htm", "b.htm", error="坏").read() == (b"", False)
     assert item.key == f"http://{HOST}/a.htm"
+
+
+def _cut(source, target, fraction: float) -> None:
+    """A copy of an archive cut short, as an interrupted download leaves it."""
+    data = source.read_bytes()
+    target.write_bytes(data[: int(len(data) * fraction)])
+
+
+def test_a_cut_warc_imports_what_it_can_then_says_so_and_exits_non_zero(county, legacy, tmp_path):
+    out_dir, _ = legacy
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(out_dir / HOST, whole)
+    cut = tmp_path / "cut.warc.gz"
+    _cut(whole, cut, 0.6)
+    report = tmp_path / "r"
+    with pytest.raises(CommandError, match="来源已损坏：WARC 文件不完整"):
+        call_command(
+            "import_legacy", str(cut), "--site", "napo.localhost:80", "--report", str(report),
+            stdout=StringIO(),
+        )  # fmt: skip
+    assert ArticlePage.objects.exists(), "what could be read is imported"
+    summary = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    assert "WARC 文件不完整" in summary["source_damaged"]
+    assert "来源已损坏" in (report / "report.html").read_text(encoding="utf-8")
+    assert LegacyRecord.objects.filter(status="failed", reason__contains="WARC").count() == 1
+    assert sources.WarcSource(whole).damaged is None
+
+
+def test_a_garbage_warc_is_a_damaged_source(county, tmp_path):
+    garbage = tmp_path / "garbage.warc.gz"
+    garbage.write_bytes(b"\x1f\x8b" + bytes(range(256)) * 20)
+    with pytest.raises(CommandError, match="来源已损坏"):
+        call_command(
+            "import_legacy", str(garbage), "--site", "napo.localhost:80", stdout=StringIO()
+        )
+    assert not ArticlePage.objects.exists()

@@ -123,6 +123,11 @@ class Command(BaseCommand):
         except MappingError as err:
             raise CommandError(str(err)) from err
         self._summary(result, options["dry_run"])
+        if result.source_damaged:
+            raise CommandError(
+                f"来源已损坏：{result.source_damaged}。已导入能读出的部分，报告中列出了损坏的位置；"
+                "请重新获取完整的来源文件后再次导入（已导入的页面不会重复）"
+            )
         return None
 
     def _keep_earlier_base(self, source: Source, site: Site) -> Source:
