@@ -24,17 +24,24 @@ def list_page(titles: list[str]) -> str:
 
 
 TITLES = [f"关于做好第{n}批农业项目申报工作的通知" for n in range(1, 11)]
+BODY = "<p>各乡镇：根据县政府安排，现将有关事项通知如下，请认真抓好落实。</p>" * 6
+URL = f"http://{HOST}/tzgg/index.htm"
+
+
+def imported_column_site(county, tmp_path):
+    """A mirror whose 通知公告 list page has been imported once; returns the column folder."""
+    folder = tmp_path / "m" / HOST / "tzgg"
+    folder.mkdir(parents=True)
+    for n, title in enumerate(TITLES, start=1):
+        (folder / f"t201503{n:02d}_{n}.htm").write_text(legacy_page(title, BODY), "utf-8")
+    (folder / "index.htm").write_text(list_page(TITLES), encoding="utf-8")
+    run_import(county, tmp_path / "m")
+    return folder
 
 
 def test_a_list_page_that_now_reads_as_an_article_overwrites_nothing(county, tmp_path):
-    folder = tmp_path / "m" / HOST / "tzgg"
-    folder.mkdir(parents=True)
-    body = "<p>各乡镇：根据县政府安排，现将有关事项通知如下，请认真抓好落实。</p>" * 6
-    for n, title in enumerate(TITLES, start=1):
-        (folder / f"t201503{n:02d}_{n}.htm").write_text(legacy_page(title, body), "utf-8")
-    (folder / "index.htm").write_text(list_page(TITLES), encoding="utf-8")
-    run_import(county, tmp_path / "m")
-    url = f"http://{HOST}/tzgg/index.htm"
+    folder = imported_column_site(county, tmp_path)
+    body, url = BODY, URL
     first = record_of(county, url)
     assert first.status == "column"
     column = Page.objects.get(pk=first.page_id).specific
@@ -63,14 +70,8 @@ def test_a_list_page_that_now_reads_as_an_article_overwrites_nothing(county, tmp
 
 
 def test_a_row_without_its_kind_is_still_held_to_its_page_type(county, tmp_path):
-    folder = tmp_path / "m" / HOST / "tzgg"
-    folder.mkdir(parents=True)
-    body = "<p>各乡镇：根据县政府安排，现将有关事项通知如下，请认真抓好落实。</p>" * 6
-    for n, title in enumerate(TITLES, start=1):
-        (folder / f"t201503{n:02d}_{n}.htm").write_text(legacy_page(title, body), "utf-8")
-    (folder / "index.htm").write_text(list_page(TITLES), encoding="utf-8")
-    run_import(county, tmp_path / "m")
-    url = f"http://{HOST}/tzgg/index.htm"
+    folder = imported_column_site(county, tmp_path)
+    body, url = BODY, URL
     LegacyRecord.objects.filter(pk=record_of(county, url).pk).update(kind="")
     column = Page.objects.get(pk=record_of(county, url).page_id)
     (folder / "index.htm").write_text(legacy_page("栏目调整说明", body), encoding="utf-8")
