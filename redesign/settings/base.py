@@ -182,7 +182,7 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "网群"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "redesign.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "txt", "rtf",
     "csv", "zip", "rar", "7z", "ofd",
