@@ -8,11 +8,18 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ..urls import host_of, normalize_url
 from .base import ASSET_LIMIT, DEFAULT_HOST, PAGE_LIMIT, SourceError, SourceItem, capped
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_TAIL_PEEK = 4096
+"""Bytes read after the last whole record to tell blank padding from a cut or foreign tail."""
 
 
 def _gzip_cut(path: Path) -> str | None:
@@ -24,6 +31,34 @@ def _gzip_cut(path: Path) -> str | None:
     except (EOFError, OSError, zlib.error) as err:
         return f"WARC 文件不完整（压缩数据在结尾前中断，最后的记录已丢失）: {err}"
     return None
+
+
+def _is_gzip(path: Path) -> bool:
+    """Whether the file is gzip-compressed (by its first bytes, whatever its name says)."""
+    with path.open("rb") as stream:
+        return stream.read(2) == _GZIP_MAGIC
+
+
+def _record_cut(record: ArcWarcRecord, offset: int) -> str | None:
+    """Why a record read to its end is incomplete (headers or content cut short), or None."""
+    if record.rec_headers.get_header("Content-Length") is None:
+        return f"WARC 文件不完整（偏移 {offset} 的记录头不完整，已丢弃）"
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        url = record.rec_headers.get_header("WARC-Target-URI") or ""
+        return f"WARC 文件不完整（偏移 {offset} 的记录 {url} 缺少 {missing} 字节，已丢弃）"
+    return None
+
+
+def _tail_left(path: Path, end: int) -> str | None:
+    """Why the bytes after the last whole record are not blank padding, or None."""
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        stream.seek(end)
+        tail = stream.read(_TAIL_PEEK)
+    if not tail.strip():
+        return None
+    return f"WARC 文件不完整（偏移 {end} 之后的 {size - end} 字节读不出完整的记录）"
 
 
 class WarcSource:
@@ -52,13 +87,24 @@ class WarcSource:
         self._handle: IO[bytes] | None = None
 
     def _index(self) -> None:
-        """Walk the records once, keeping only URLs, offsets and content types."""
+        """Walk the records once, keeping only URLs, offsets and content types.
+
+        A record cut short (headers or content shorter than its Content-Length) is not indexed
+        and ends the walk; so do bytes after the last whole record that are not blank padding.
+        """
         from warcio.archiveiterator import ArchiveIterator
 
         with self.path.open("rb") as stream:
             iterator = ArchiveIterator(stream)
+            end = 0
             try:
                 for record in iterator:
+                    iterator.read_to_end(record)
+                    offset = iterator.get_record_offset()
+                    self.broken = _record_cut(record, offset)
+                    if self.broken:
+                        break
+                    end = offset + iterator.get_record_length()
                     if record.rec_type != "response" or record.http_headers is None:
                         continue
                     status = record.http_headers.get_statuscode()
@@ -66,15 +112,15 @@ class WarcSource:
                     if not url or status != "200":
                         continue
                     ctype = record.http_headers.get_header("Content-Type")
-                    offset = iterator.get_record_offset()
                     key = normalize_url(url)
                     if key not in self.offsets:
                         self.offsets[key] = offset
                         self.order.append((url, offset, ctype))
             except Exception as err:  # noqa: BLE001 - warcio raises many kinds on bad input
                 self.broken = f"WARC 记录截断或损坏（偏移 {stream.tell()}）: {str(err)[:200]}"
-        if self.broken is None and self.path.suffix == ".gz":
-            self.broken = _gzip_cut(self.path)
+        if self.broken is None:
+            gzipped = _is_gzip(self.path)
+            self.broken = _gzip_cut(self.path) if gzipped else _tail_left(self.path, end)
 
     @property
     def damaged(self) -> str | None:

@@ -31,11 +31,11 @@ def legacy(tmp_path_factory):
     return make_site(tmp_path_factory.mktemp("legacy"))
 
 
-def write_warc(mirror, target, truncate: bool = False) -> None:
-    """Archive every mirror file as a response record (the last one cut short if asked)."""
+def write_warc(mirror, target, truncate: bool = False, compress: bool = True) -> None:
+    """Archive every mirror file as a response record (garbage after the last one if asked)."""
     files = sorted(p for p in mirror.rglob("*") if p.is_file())
     with open(target, "wb") as out:
-        writer = WARCWriter(out, gzip=True)
+        writer = WARCWriter(out, gzip=compress)
         for path in files:
             url = file_to_url(path.relative_to(mirror).as_posix(), f"http://{HOST}/")
             ctype = "text/html" if path.suffix in {".htm", ".html"} else "application/octet-stream"
@@ -414,3 +414,79 @@ def test_a_garbage_warc_is_a_damaged_source(county, tmp_path):
             "import_legacy", str(garbage), "--site", "napo.localhost:80", stdout=StringIO()
         )
     assert not ArticlePage.objects.exists()
+
+
+def _last_record_cut(data: bytes, where: str) -> bytes:
+    """An uncompressed WARC cut inside its last record: its WARC or HTTP headers, or its content."""
+    start = data.rindex(b"WARC/1.0\r\n")
+    if where == "warc-headers":
+        return data[: start + 40]
+    block = data.index(b"\r\n\r\n", start) + 4
+    if where == "http-headers":
+        return data[: block + 20]
+    length = int(data[start:block].split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    return data[: block + length // 2]
+
+
+@pytest.fixture
+def plain_warc(legacy, tmp_path):
+    """The 60-page site as one uncompressed .warc file."""
+    out_dir, _ = legacy
+    whole = tmp_path / "whole.warc"
+    write_warc(out_dir / HOST, whole, compress=False)
+    return whole
+
+
+def test_a_cut_uncompressed_warc_imports_what_it_can_then_says_so_and_exits_non_zero(
+    county, plain_warc, tmp_path
+):
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(_last_record_cut(plain_warc.read_bytes(), "content"))
+    report = tmp_path / "r"
+    with pytest.raises(CommandError, match="来源已损坏：WARC 文件不完整"):
+        call_command(
+            "import_legacy", str(cut), "--site", "napo.localhost:80", "--report", str(report),
+            stdout=StringIO(),
+        )  # fmt: skip
+    assert ArticlePage.objects.exists(), "what could be read is imported"
+    summary = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    assert "缺少" in summary["source_damaged"] and "已丢弃" in summary["source_damaged"]
+    assert "来源已损坏" in (report / "report.html").read_text(encoding="utf-8")
+    assert LegacyRecord.objects.filter(status="failed", reason__contains="WARC").count() == 1
+    assert sources.WarcSource(plain_warc).damaged is None
+
+
+@pytest.mark.parametrize(
+    ("damage", "records_lost"),
+    [
+        (lambda data: _last_record_cut(data, "content"), 1),
+        (lambda data: _last_record_cut(data, "warc-headers"), 1),
+        (lambda data: _last_record_cut(data, "http-headers"), 1),
+        (lambda data: data + b"<html><body>stray bytes after the archive</body></html>", 0),
+        (lambda data: data + b"WARC/1.0\r\n", 0),
+    ],
+    ids=[
+        "cut-in-content",
+        "cut-in-warc-headers",
+        "cut-in-http-headers",
+        "trailing-garbage",
+        "trailing-half-header",
+    ],
+)
+def test_a_damaged_uncompressed_warc_keeps_its_whole_records_and_says_why(
+    plain_warc, tmp_path, damage, records_lost
+):
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(damage(plain_warc.read_bytes()))
+    whole, source = sources.WarcSource(plain_warc), sources.WarcSource(damaged)
+    assert source.damaged is not None and source.damaged.startswith("WARC")
+    assert [url for url, _, _ in source.order] == [
+        url for url, _, _ in whole.order[: len(whole.order) - records_lost]
+    ]
+    assert list(source)[-1].error == source.damaged, "the damage is a line of the report"
+
+
+def test_blank_lines_after_the_last_record_are_no_damage(plain_warc, tmp_path):
+    padded = tmp_path / "padded.warc"
+    padded.write_bytes(plain_warc.read_bytes() + b"\r\n\r\n\n")
+    assert sources.WarcSource(padded).damaged is None
