@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from redesign.search.backend import clean_query_text
+
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 15
 
@@ -22,7 +24,7 @@ def search_pages(site: Site, query: str):
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search the current site and show one page of results."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     site = Site.find_for_request(request)
     results = []
     if query and site is not None:
