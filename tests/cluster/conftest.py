@@ -1,9 +1,18 @@
 """Fixtures of the cluster tests: two realistic county trees for the isolation tests."""
 
+from dataclasses import dataclass, field
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import Page, PageViewRestriction, UploadedFile
 
 from tests.conftest import add_article
 
@@ -37,3 +46,123 @@ def editor_of(result, role: str, username: str):
     user = get_user_model().objects.create_user(username=username, password="x-pass-123456")
     user.groups.add(result.groups[role])
     return user
+
+
+@dataclass
+class SiteAtWork:
+    """One site of busy_sites: its staff, the pages in each state, and the objects they left."""
+
+    key: str
+    result: object
+    data: dict
+    staff: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    @property
+    def short(self) -> str:
+        """The short name (那坡县, 靖西市) that starts every title made here."""
+        return self.result.site.site_name[:3]
+
+    @property
+    def images(self) -> list:
+        """The site's images."""
+        return self.data["images"]
+
+    @property
+    def documents(self) -> list:
+        """The site's documents."""
+        return self.data["documents"]
+
+
+def _staff_of(result, key: str) -> dict:
+    """One named user per role of the site, with a username and full name unique to the site."""
+    short = result.site.site_name[:2]
+    staff = {}
+    for role, label in (("informant", "信息员"), ("reviewer", "审核员"), ("maintainer", "维护员")):
+        user = editor_of(result, role, f"{key}_{role}_staff")
+        user.first_name, user.last_name = f"{short}{label}", "韦"
+        user.email = f"{key}_{role}@example.cn"
+        user.save(update_fields=["first_name", "last_name", "email"])
+        staff[role] = user
+    return staff
+
+
+def _put_to_work(sites, key: str) -> SiteAtWork:
+    """Give one site of two_sites a private page, a revision-only title, a page in review,
+    a locked page, a redirect, an editing session, an upload and a translation."""
+    data = sites[key]
+    work = SiteAtWork(key, data["result"], data)
+    work.staff = staff = _staff_of(work.result, key)
+    column, short = data["column"], work.short
+    work.pages.update(
+        home=work.result.home,
+        column=column,
+        article=data["article"],
+        draft=data["draft"],
+    )
+
+    private = add_article(
+        column, f"{short}内部通知（凭密码访问）", slug="neibu", owner=staff["informant"]
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x-pass-1"
+    )
+    work.pages["private"] = private
+
+    revised = add_article(column, f"{short}旧标题稿件", slug="xiuding", owner=staff["informant"])
+    revised.title = f"{short}新版标题（尚未发布）"
+    revised.save_revision(user=staff["reviewer"], log_action=True)
+    work.pages["revised"] = revised
+
+    in_review = add_article(
+        column, f"{short}送审稿件", publish=False, slug="songshen", owner=staff["informant"]
+    )
+    workflow = in_review.get_workflow()
+    workflow_state = workflow.start(in_review, staff["informant"])
+    work.pages["in_review"] = in_review
+    work.objects.update(
+        workflow=workflow,
+        workflow_state=workflow_state,
+        task_state=workflow_state.current_task_state,
+        task=workflow_state.current_task_state.task,
+    )
+
+    locked = data["article"]
+    locked.locked, locked.locked_by, locked.locked_at = True, staff["reviewer"], timezone.now()
+    locked.save(update_fields=["locked", "locked_by", "locked_at"])
+    log(instance=locked, action="wagtail.lock", user=staff["reviewer"])
+    published = add_article(column, f"{short}维护员发布的稿件", publish=False, slug="fabu")
+    published.save_revision(user=staff["maintainer"]).publish(user=staff["maintainer"])
+    work.pages["published"] = published
+
+    page_type = ContentType.objects.get_for_model(Page)
+    work.objects.update(
+        revision=revised.latest_revision,
+        redirect=Redirect.objects.create(
+            old_path=f"/{key}-jiu-lianjie", site=work.result.site, redirect_page=locked
+        ),
+        editing_session=EditingSession.objects.create(
+            user=staff["reviewer"],
+            content_type=page_type,
+            object_id=str(revised.pk),
+            last_seen_at=timezone.now(),
+        ),
+        uploaded_image=UploadedFile.objects.create(
+            file=ContentFile(b"GIF89a", name=f"{key}-upload.gif"),
+            for_content_type=ContentType.objects.get_for_model(get_image_model()),
+            uploaded_by_user=staff["maintainer"],
+        ),
+        uploaded_document=UploadedFile.objects.create(
+            file=ContentFile(b"%PDF-1.4", name=f"{key}-upload.pdf"),
+            for_content_type=ContentType.objects.get_for_model(get_document_model()),
+            uploaded_by_user=staff["maintainer"],
+        ),
+    )
+    return work
+
+
+@pytest.fixture
+def busy_sites(two_sites) -> dict:
+    """two_sites with each site's staff at work (see _put_to_work): {"a": SiteAtWork, "b": ...}."""
+    return {key: _put_to_work(two_sites, key) for key in ("a", "b")}
