@@ -3,6 +3,7 @@
 from wagtail import hooks
 from wagtail.models import Site
 
+from . import lockouts  # noqa: F401  registers the lockout admin views
 from .isolation import media, pages  # noqa: F401  (they register the isolation hooks)
 from .models import SiteIdentity
 

@@ -2,9 +2,13 @@
 
 import os
 import tomllib
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "redesign"
@@ -31,6 +35,18 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    """Return an environment variable read as an integer."""
+    value = env(name)
+    return default if value is None else int(value)
+
+
+def url_origin(url: str) -> str | None:
+    """Return the scheme and host of an absolute URL (None for a path such as /media/)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
 SECRET_KEY = env("SECRET_KEY", "insecure-dev-key-change-me")
@@ -70,10 +86,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "redesign.cluster.admin_host.AdminHostMiddleware",
+    "redesign.cluster.csp.ClusterCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "redesign.cluster.middleware.ThemeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its page
 ]
 
 ROOT_URLCONF = "redesign.urls"
@@ -139,10 +160,42 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sessions end after a working day unless the environment says otherwise.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+
+# Proxies: only when TRUST_PROXY says a front server sets X-Forwarded-Proto and X-Forwarded-For
+# (and drops what clients send) are those headers believed; TRUST_PROXY_HOPS counts the proxies
+# that append to X-Forwarded-For (the client is that many entries from its right end).
+TRUST_PROXY = env_bool("TRUST_PROXY", False)
+TRUST_PROXY_HOPS = env_int("TRUST_PROXY_HOPS", 1)
+
+# Login throttling (django-axes, database handler: every app server sees the same attempts).
+# A username or an IP address with AXES_FAILURE_LIMIT failed logins within the cool-off is
+# locked out for AXES_COOLOFF_MINUTES; 设置 → 登录锁定 in the admin lists and clears lockouts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: by user, and by IP
+# A success must not clear failures: it would also clear the IP's failures against other names.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "redesign.cluster.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "redesign.cluster.throttle.lockout_response"
+AXES_COOLOFF_MESSAGE = _("登录失败次数过多，账号已被暂时锁定，请稍后再试或联系网群管理员解锁。")
+AXES_PERMALOCK_MESSAGE = _("登录失败次数过多，账号已被锁定，请联系网群管理员解锁。")
+AXES_ENABLE_ADMIN = False  # no Django admin here: the Wagtail admin has its own lockout page
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
@@ -183,21 +236,55 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "网群"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "redesign.search.backend"}}
-WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "txt", "rtf",
-    "csv", "zip", "rar", "7z", "ofd",
-]  # fmt: skip
+WAGTAILDOCS_EXTENSIONS = ["doc", "docx", "xls", "xlsx", "pdf", "wps", "ofd", "rar", "zip", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded, never fetched from the internet
 
 # The cluster's own settings.
 # The theme (a folder of THEMES_DIR) of new sites and of sites whose theme is unset or unknown.
 REDESIGN_DEFAULT_THEME = env("REDESIGN_DEFAULT_THEME", "default")
 REDESIGN_COLUMN_PAGE_SIZE = 20
+# Which settings module this is: "production" refuses the demo cluster (see production.py).
+REDESIGN_ENVIRONMENT = "development"
+# The cluster's own admin host (as in the Host header, e.g. admin.gxnews.example): when set,
+# /admin/ on any other hostname is sent there. Unset: the admin answers on every site's host.
+REDESIGN_ADMIN_HOSTNAME = env("REDESIGN_ADMIN_HOSTNAME", "")
+
+# Content Security Policy (django-csp 4): public pages run only the cluster's own scripts; the
+# themes' design tokens are an inline <style> and some blocks set CSS variables in style="",
+# hence 'unsafe-inline' for styles only. Media or static files on another host are allowed.
+_asset_origins = [o for o in (url_origin(STATIC_URL), url_origin(MEDIA_URL)) if o]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_asset_origins],
+        "style-src": [SELF, UNSAFE_INLINE, *_asset_origins],
+        "img-src": [SELF, "data:", *_asset_origins],
+        "font-src": [SELF, *_asset_origins],
+        "media-src": [SELF, *_asset_origins],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin (under /admin/) writes inline scripts and styles and previews uploads from
+# blob: URLs, so it gets its own, relaxed policy (redesign.cluster.csp.ClusterCSPMiddleware).
+REDESIGN_ADMIN_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE, *_asset_origins],
+    "img-src": [SELF, "data:", "blob:", *_asset_origins],
+    "media-src": [SELF, "blob:", *_asset_origins],
+    "worker-src": [SELF, "blob:"],
+}
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 INSTALLED_APPS = [*INSTALLED_APPS, "redesign.demo"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+REDESIGN_ENVIRONMENT = "test"
+REDESIGN_ADMIN_HOSTNAME = ""  # the admin answers on every host; tests of the admin host set it

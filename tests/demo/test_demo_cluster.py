@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail import blocks as wagtail_blocks
 from wagtail.documents import get_document_model
@@ -262,13 +263,16 @@ def test_second_run_changes_nothing(demo_cluster):
 @pytest.mark.django_db
 def test_admin_and_editors_can_log_in(demo_cluster, client):
     """The superuser and each county's editor (in its 维护 group) can log in to the admin."""
-    assert client.login(username="admin", password=DEFAULT_PASSWORD)
+    # django-axes watches every login and needs the request (as the admin's login form passes).
+    assert client.login(request=HttpRequest(), username="admin", password=DEFAULT_PASSWORD)
     assert client.get("/admin/", HTTP_HOST=host(PORTAL_HOSTNAME)).status_code == 200
     client.logout()
     for county in COUNTIES:
         editor = get_user_model().objects.get(username=f"{county.key}_editor")
         assert editor.groups.filter(name=f"{county.full_name} 维护").exists()
-        assert client.login(username=editor.username, password=DEFAULT_PASSWORD)
+        assert client.login(
+            request=HttpRequest(), username=editor.username, password=DEFAULT_PASSWORD
+        )
         assert client.get("/admin/", HTTP_HOST=host(county.hostname)).status_code == 200
         client.logout()
 

@@ -1,8 +1,9 @@
 """Load the demo cluster: a portal and county sites with generated Chinese sample content."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from redesign.demo.builder import DEFAULT_PASSWORD, DemoCluster, LoadReport
+from redesign.demo.builder import ADMIN_USERNAME, DEFAULT_PASSWORD, DemoCluster, LoadReport
 from redesign.demo.errors import DemoError
 from redesign.demo.profiles import COUNTIES, PORTAL_HOSTNAME
 from redesign.demo.sample_text import cn_number
@@ -32,6 +33,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         """Load the cluster, or report that it is loaded; then list URLs and logins."""
+        if getattr(settings, "REDESIGN_ENVIRONMENT", "") == "production":
+            raise CommandError(
+                "生产环境不能加载演示网群：它会创建用户名和密码公开的管理员账号"
+                f"（{ADMIN_USERNAME}/{DEFAULT_PASSWORD}）和各县编辑账号。"
+                "请在开发环境（redesign.settings.dev）中运行。"
+            )
         port = options["port"]
         if not 0 < port < 65536:
             raise CommandError(f"端口 {port} 不合法。")
