@@ -10,11 +10,23 @@ thousands of terms nest the compiled expression past Python's recursion limit.
 import unicodedata
 from functools import cache
 
+from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.database import SearchBackend as vendor_search_backend
-from modelsearch.query import MATCH_NONE, And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import (
+    MATCH_NONE,
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+    SearchQuery,
+)
 
 MAX_QUERY_LENGTH = 200
-"""Characters kept of a whole query (PostgreSQL refuses a tsquery word over 2047 bytes)."""
+"""Characters kept of a whole query: more than any real search, and it bounds the SQL's work."""
 
 MAX_QUERY_WORDS = 32
 """Words kept of a whole query (each word nests the compiled expression one level deeper)."""
@@ -91,12 +103,10 @@ def _clean_node(query, budget: _Budget):
     return query
 
 
-def clean_query(query):
-    """A copy of a query (a string or a SearchQuery tree) safe for every vendor's compiler.
-
-    A query with nothing searchable left matches nothing (a blank negation is dropped, so it
-    excludes nothing); MatchAll and the empty string pass through as they were.
-    """
+def clean_query(query: str | SearchQuery | None) -> str | SearchQuery | None:
+    """A copy of a query (a string or a SearchQuery tree) safe for every vendor's compiler."""
+    # Nothing searchable left matches nothing (a blank negation is dropped: it excludes nothing);
+    # MatchAll, None and "" pass through, which the base backend already handles.
     if query is None or query == "" or isinstance(query, MatchAll):
         return query
     if isinstance(query, str):
@@ -113,12 +123,11 @@ def clean_operator(operator: str | None) -> str | None:
 
 
 class SQLFilteredCompilerMixin:
-    """Skip the check that a searched queryset filters only on index fields.
+    """Skip the check that a searched queryset filters only on index fields (SQL applies them)."""
 
-    The database backends search inside the queryset itself, so SQL applies every filter; the
-    check serves the Elasticsearch backends, and here it only turns the image chooser's tag link
-    during a search (``?q=a&tag=b``: ``tags__name`` is no FilterField) into a 500.
-    """
+    # The database backends search inside the queryset itself, so SQL applies every filter; the
+    # check serves the Elasticsearch backends, and here it only turns the image chooser's tag
+    # link during a search (``?q=a&tag=b``: ``tags__name`` is no FilterField) into a 500.
 
     def _get_filters_from_queryset(self, check_only=False):
         """Nothing to check: the database applies the queryset's filters itself."""
@@ -156,7 +165,7 @@ def safe_backend_class(vendor_class: type) -> type:
     return type(f"Safe{vendor_class.__name__}", (HostileQueryMixin, vendor_class), {})
 
 
-def SearchBackend(params: dict):  # noqa: N802 (the name Wagtail looks up in a backend module)
+def SearchBackend(params: dict) -> BaseSearchBackend:  # noqa: N802 (the name Wagtail looks up in a backend module)
     """The database backend for the current connection's vendor, safe for hostile queries."""
     vendor_class = type(vendor_search_backend(params))
     return safe_backend_class(vendor_class)(params)
