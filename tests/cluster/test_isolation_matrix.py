@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils.encoding import force_bytes
@@ -404,3 +405,41 @@ def test_editor_of_site_a_finds_nothing_of_site_b(client, busy_sites, role):
     assert not leaks, "\n".join(leaks)
     fixed = sorted(set(AWAITING_MEDIA_FIX) - awaiting)
     assert not fixed, f"no longer leaking, remove from AWAITING_MEDIA_FIX: {fixed}"
+
+
+# What a cluster administrator must see of site B, proving the markers are real.
+SUPERUSER_SEES = (
+    "/admin/pages/{column}/",
+    "/admin/pages/{in_review}/edit/",
+    "/admin/pages/workflow/confirm_cancellation/{in_review}/",
+    "/admin/choose-page/",
+    "/admin/choose-page/{column}/",
+    "/admin/choose-page/search/?q={title}",
+    "/admin/reports/locked/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
+    "/admin/reports/site-history/",
+    "/admin/reports/page-types-usage/",
+    "/admin/api/main/pages/?child_of={column}",
+    "/admin/api/main/pages/{in_review}/",
+    "/admin/images/",
+    "/admin/documents/",
+    "/admin/workflows/task_chooser/",
+    "/admin/bulk/wagtailcore/page/delete/?id={page}",
+)
+
+
+def test_superuser_sees_site_b_on_the_main_urls(client, busy_sites):
+    b = busy_sites["b"]
+    client.force_login(
+        get_user_model().objects.create_superuser("matrix_admin", password="x-pass-123456")
+    )
+    markers = site_markers(busy_sites)
+    values = {**query_values(b), "in_review": b.pages["in_review"].pk}
+    blind = []
+    for url in SUPERUSER_SEES:
+        response = client.get(url.format(**values))
+        text = readable(response)
+        if response.status_code != 200 or not any(marker in text for marker in markers):
+            blind.append(f"{url} [{response.status_code}]")
+    assert not blind, "\n".join(blind)

@@ -78,10 +78,17 @@ class Scope:
         if self.everything:
             return Workflow.objects.all()
         above = {ancestor for path in self.paths for ancestor in _ancestor_paths(path)}
-        attached = WorkflowPage.objects.filter(
-            self.page_filter("page__") | Q(page__path__in=above)
-        ).values("workflow_id")
-        return Workflow.objects.filter(pk__in=attached)
+        attached = dict(
+            WorkflowPage.objects.filter(
+                self.page_filter("page__") | Q(page__path__in=above)
+            ).values_list("page__path", "workflow_id")
+        )
+        governing = {pk for path, pk in attached.items() if path not in above}
+        for root in self.paths:
+            if root not in attached:  # the nearest workflow above the site governs it
+                nearest = [path for path in _ancestor_paths(root) if path in attached]
+                governing |= {attached[nearest[-1]]} if nearest else set()
+        return Workflow.objects.filter(pk__in=governing)
 
     @cached_property
     def tasks(self) -> QuerySet:
