@@ -12,9 +12,9 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from wagtail.models import Collection, Site
 
-from .extract import ExtractedPage, extract_page
+from .extract import CAPPED_FLAG, ExtractedPage, extract_page
 from .indexing import deferred_indexing, index_pages, index_references
-from .issues import Issue
+from .issues import Issue, IssueCode
 from .mapping import HOLDING_SLUG, ColumnMapper, Target, old_columns
 from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache
@@ -40,6 +40,11 @@ Status = LegacyRecord.Status
 ProgressCallback = Callable[[int, Fate], None]
 STATIC_TITLE_MAX = 8
 """A page titled this short with a standard-page word (联系我们, 领导分工) is that static page."""
+CUT_AFTER_BODY = (
+    "页面过长，标签过多，只读取了前一部分："
+    "正文在此之前已结束，其后的部分未读取（若有附件链接，请核对）"
+)
+"""The issue of a page cut at the extraction's tag cap after its body had ended."""
 
 
 class DryRunRollback(Exception):
@@ -368,10 +373,11 @@ class Importer:
         }
         if record.gov_info:  # only pages that have some: the others keep their earlier hash
             hashed["gov_info"] = record.gov_info
+        text = {"title": record.title, "date": record.publish_date, "text": record.body_text}
+        if record.body_rest_html:  # a capped page's text goes on past the parsed part
+            hashed["body_rest"] = text["rest"] = record.body_rest_html
         content.content_hash = content_hash(hashed)
-        content.text_hash = content_hash(
-            {"title": record.title, "date": record.publish_date, "text": record.body_text}
-        )
+        content.text_hash = content_hash(text)
         known = record_for(self.site.pk, content.key)
         if known and known.page_id and known.content_hash == content.content_hash:
             self.resolver.remember(content.key, known.page_id)
@@ -408,7 +414,7 @@ class Importer:
         from .building.validation import check_stream
 
         issues_before = len(self.store.issues)
-        built = build_body(record.body_html, content.url, self.store)
+        built = build_body(record.body_html, content.url, self.store, record.body_rest_html)
         built.stream = trim_page_furniture(built.stream, record.title)
         stream, _count, unresolved = rewrite_links(built.stream, self.resolver)
         check_stream(stream)  # a body the page type would refuse is never written
@@ -425,6 +431,8 @@ class Importer:
                 built.documents.append(document.pk)
         content.attachments = attachments
         content.issues = [*built.issues, *self.store.issues[issues_before:]]
+        if CAPPED_FLAG in record.flags and not record.body_rest_html:
+            content.issues.append(Issue(IssueCode.BODY_TOO_LONG, detail=CUT_AFTER_BODY))
         content.pending_links = [
             link for link in unresolved if "://" in link and host_of(link) == self.legacy_host
         ]

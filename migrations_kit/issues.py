@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class IssueCode(StrEnum):
     """What kind of problem an issue is (the report groups and counts by it)."""
@@ -27,12 +29,37 @@ class IssueCode(StrEnum):
     """A link inside a table cell became plain text (table cells hold text)."""
     BODY_TOO_DEEP = "body_too_deep"
     """The body nests too deep for its structure to be kept; imported as paragraphs."""
+    BODY_TOO_LONG = "body_too_long"
+    """The body has more blocks (or the page more tags) than a page takes; the rest is rich text."""
     LINK_BROKEN = "link_broken"
     """A link of the legacy page points at nothing the import knows."""
     REDIRECT_TOO_LONG = "redirect_too_long"
     """A legacy address too long for a redirect."""
     REDIRECT_KEPT_MANUAL = "redirect_kept_manual"
     """A redirect a person set up already uses the legacy address; not overwritten."""
+
+    @property
+    def label(self) -> str:
+        """The kind of problem in Chinese, as the report names it."""
+        return str(ISSUE_LABELS.get(self, self.value))
+
+
+ISSUE_LABELS = {
+    IssueCode.ASSET_UNREADABLE: _("图片或附件读取失败"),
+    IssueCode.ASSET_MISSING: _("缺少图片或附件"),
+    IssueCode.ASSET_TOO_BIG: _("图片或附件过大"),
+    IssueCode.ASSET_INVALID: _("图片或附件无效"),
+    IssueCode.ASSET_SAVE_FAILED: _("图片或附件保存失败"),
+    IssueCode.IMAGE_NO_SOURCE: _("图片缺少地址"),
+    IssueCode.IMAGE_NO_ALT: _("图片缺少替代文本"),
+    IssueCode.TABLE_LINK_FLATTENED: _("表格中的链接转为文字"),
+    IssueCode.BODY_TOO_DEEP: _("正文嵌套过深"),
+    IssueCode.BODY_TOO_LONG: _("正文过长"),
+    IssueCode.LINK_BROKEN: _("旧站失效链接"),
+    IssueCode.REDIRECT_TOO_LONG: _("旧地址过长，无法重定向"),
+    IssueCode.REDIRECT_KEPT_MANUAL: _("已有人工重定向"),
+}
+"""Each issue code's label in Chinese (the report titles its short lists with them)."""
 
 
 MISSING_ASSET_CODES = frozenset(

@@ -100,6 +100,7 @@ class ReportWriter:
         self.no_date: list[dict[str, str]] = []
         self.missing_assets: list[dict[str, str]] = []
         self.broken_links: list[dict[str, str]] = []
+        self.long_bodies: list[dict[str, str]] = []
         self.link_issues: list[dict[str, str]] = []
         self.columns: Counter[tuple[str, str, str]] = Counter()
         self.meta: dict[str, Any] = {}
@@ -142,6 +143,8 @@ class ReportWriter:
         for issue in fate.issues:
             if issue.code in MISSING_ASSET_CODES:
                 self.missing_assets.append({"path": fate.path, **_brief(issue)})
+            elif issue.code == IssueCode.BODY_TOO_LONG:
+                self.long_bodies.append({**brief, **_brief(issue)})
         if self._csv is not None and self._lines is not None:
             self._writer.writerow(fate.row())
             self._lines.write(json.dumps(fate.as_dict(), ensure_ascii=False) + "\n")
@@ -164,6 +167,7 @@ class ReportWriter:
             "holding": self.holding,
             "no_date": self.no_date,
             "missing_assets": self.missing_assets,
+            "long_bodies": self.long_bodies,
             "broken_links": self.broken_links,
             "redirect_issues": self.link_issues,
         }
@@ -292,6 +296,12 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     _table(out, "没有日期的页面", summary["no_date"], [("path", "源文件"), ("title", "标题")])
     _table(
         out, "缺失的图片和附件", summary["missing_assets"], [("path", "源文件"), ("issue", "问题")]
+    )
+    _table(
+        out,
+        f"{IssueCode.BODY_TOO_LONG.label}的页面（超出上限的部分以富文本导入）",
+        summary["long_bodies"],
+        [("path", "源文件"), ("title", "标题"), ("issue", "问题")],
     )
     _table(
         out,

@@ -15,6 +15,7 @@ from ..issues import Issue, IssueCode
 from .captions import ALT_MAX, CAPTION_MAX
 from .items import Attachment, AttachmentsMarker, Heading, ImageItem, Item, RichText, TableItem
 from .layout import flatten_layout_tables
+from .overflow import MAX_BLOCKS, clean_rest, item_html
 from .sanitize import prepare_fragment
 from .text import BLANKS, TAGS, tidy, truncate
 from .walker import walk_body
@@ -87,18 +88,28 @@ def _block_id(page_url: str, *parts: int) -> str:
 class _Assembler:
     """Resolve the walked items' assets and merge them into (block type, value) pairs."""
 
-    def __init__(self, assets: AssetResolver, result: BuiltBody) -> None:
-        """Assemble into result, resolving files through assets."""
+    def __init__(self, assets: AssetResolver, result: BuiltBody, limit: int = MAX_BLOCKS) -> None:
+        """Assemble into result, resolving files through assets, into at most limit blocks."""
         self.assets = assets
         self.result = result
+        self.limit = limit
         self.blocks: list[tuple[str, Any]] = []
         self.text: list[str] = []
+        self.spilled = 0
+        """Items past the cap, written into the final paragraph as rich text."""
+
+    def _full(self) -> bool:
+        """Whether one more block would leave no room for the final paragraph."""
+        return len(self.blocks) + (1 if self.text else 0) + 1 > self.limit - 1
 
     def run(self, items: list[Item], attachments: list[Attachment]) -> list[tuple[str, Any]]:
         """Turn every item into blocks, in order; return the blocks."""
         for item in items:
             if isinstance(item, RichText):
                 self.text.append(item.html)
+            elif self.spilled or self._full():
+                self.spilled += 1
+                self.text.append(item_html(item, attachments))
             elif isinstance(item, Heading):
                 self._block("heading", item.value())
             elif isinstance(item, TableItem):
@@ -192,16 +203,52 @@ def _fill_stream(blocks: list[tuple[str, Any]], page_url: str, result: BuiltBody
     result.documents = list(dict.fromkeys(result.documents))
 
 
-def build_body(body_html: str, page_url: str, assets: AssetResolver) -> BuiltBody:
-    """Build ArticlePage.body stream data from a legacy body fragment."""
+def _too_long(spilled: int, rest: list[str]) -> Issue:
+    """The issue of a body cut at the block cap or at the extraction's tag cap."""
+    parts = []
+    if spilled:
+        parts.append(
+            f"超过{MAX_BLOCKS}块，其后的{spilled}个标题、表格、图片或附件并入最后一个正文块"
+        )
+    if rest:
+        paragraphs = sum(piece.count("</p>") for piece in rest)
+        parts.append(
+            f"页面标签过多，正文后段（约{paragraphs}段）未逐段分块，按原顺序合为末尾的{len(rest)}个正文块"
+        )
+    detail = "正文过长：" + "；".join(parts) + "，其中的图片和附件以链接保留，请核对"
+    return Issue(IssueCode.BODY_TOO_LONG, detail=detail)
+
+
+def _fit(pieces: list[str], room: int) -> list[str]:
+    """The pieces, the last ones joined so that there are at most room of them."""
+    if len(pieces) <= room:
+        return pieces
+    return [*pieces[: room - 1], "".join(pieces[room - 1 :])]
+
+
+def build_body(
+    body_html: str, page_url: str, assets: AssetResolver, rest_html: str = ""
+) -> BuiltBody:
+    """Build ArticlePage.body stream data from a legacy body fragment (and a capped page's rest).
+
+    The stream holds at most MAX_BLOCKS blocks: items past the cap and the rest are rich text.
+    """
     result = BuiltBody(stream=[])
     prepared = prepare_fragment(body_html or "", page_url)
-    if not prepared.strip():
-        return result
-    root = _parse(prepared, result.issues)
-    flatten_layout_tables(root)
-    walked = walk_body(root, page_url)
-    result.issues.extend(walked.issues)
-    blocks = _Assembler(assets, result).run(walked.items, walked.attachments)
+    rest = _fit(clean_rest(rest_html, page_url), MAX_BLOCKS - 1) if rest_html else []
+    blocks: list[tuple[str, Any]] = []
+    spilled = 0
+    if prepared.strip():
+        root = _parse(prepared, result.issues)
+        flatten_layout_tables(root)
+        walked = walk_body(root, page_url)
+        del root
+        result.issues.extend(walked.issues)
+        assembler = _Assembler(assets, result, MAX_BLOCKS - len(rest))
+        blocks = assembler.run(walked.items, walked.attachments)
+        spilled = assembler.spilled
+    blocks.extend(("paragraph", piece) for piece in rest)
+    if spilled or rest:
+        result.issues.append(_too_long(spilled, rest))
     _fill_stream(blocks, page_url, result)
     return result

@@ -22,7 +22,14 @@ _TOOL_ROW = re.compile(
 _SPACE = re.compile(r"\s+")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_TAG_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "embed"})
 LEADING_BLOCKS = 3
+PARSE_MAX = 200_000
+"""A paragraph longer than this (a capped body's block) is not parsed whole to be trimmed: only
+its top-level elements within TRIM_WINDOW characters of the end being trimmed are looked at."""
+TRIM_WINDOW = 20_000
+"""How many characters at the start or end of such a paragraph are looked at."""
 
 
 def _squash(text: str) -> str:
@@ -99,6 +106,37 @@ def _trim_paragraph(html: str, title: str, from_start: bool) -> str:
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
 
 
+def _top_level_cut(html: str, window: int, from_start: bool) -> int | None:
+    """The furthest point between top-level elements in html's first (or last) window characters."""
+    if from_start:
+        tags = list(_TAG_PARTS.finditer(html, 0, window))
+    else:
+        tags = list(reversed(list(_TAG_PARTS.finditer(html, max(0, len(html) - window)))))
+    depth, found = 0, None
+    for match in tags:
+        closing, name, empty = match.groups()
+        if empty or name.lower() in _VOID:
+            continue
+        depth += 1 if bool(closing) != from_start else -1
+        if depth < 0:
+            break
+        if depth == 0:
+            found = match.end() if from_start else match.start()
+    return found
+
+
+def _trim(html: str, title: str, from_start: bool) -> str:
+    """_trim_paragraph; of a very long paragraph, only of its first (or last) elements."""
+    if len(html) <= PARSE_MAX:
+        return _trim_paragraph(html, title, from_start)
+    cut = _top_level_cut(html, TRIM_WINDOW, from_start)
+    if cut is None:
+        return html
+    if from_start:
+        return _trim_paragraph(html[:cut], title, from_start) + html[cut:]
+    return html[:cut] + _trim_paragraph(html[cut:], title, from_start)
+
+
 def trim_page_furniture(stream: list[dict], title: str | None) -> list[dict]:
     """The stream without a leading headline or meta rows and without trailing tool rows."""
     title = title or ""
@@ -113,14 +151,14 @@ def trim_page_furniture(stream: list[dict], title: str | None) -> list[dict]:
             break
         if block.get("type") != "paragraph":
             break
-        trimmed = _trim_paragraph(block["value"], title, from_start=True)
+        trimmed = _trim(block["value"], title, from_start=True)
         if trimmed:
             blocks[position] = {**block, "value": trimmed}
             break
         blocks[position] = None
     blocks = [block for block in blocks if block is not None]
     if blocks and blocks[-1].get("type") == "paragraph":
-        trimmed = _trim_paragraph(blocks[-1]["value"], title, from_start=False)
+        trimmed = _trim(blocks[-1]["value"], title, from_start=False)
         if trimmed:
             blocks[-1] = {**blocks[-1], "value": trimmed}
         else:

@@ -20,9 +20,10 @@ from .dom import build_page, parse_html
 from .govinfo import extract_gov_info
 from .listing import find_list
 from .meta import extract_source_author, site_name
+from .oversize import CAPPED_FLAG, CUT_MARK, body_rest, split_markup, take_cut_mark
 from .title import column_title, extract_title, split_head_title, strip_title_markers
 
-__all__ = ["ExtractedPage", "extract_file", "extract_page"]
+__all__ = ["CAPPED_FLAG", "ExtractedPage", "extract_file", "extract_page"]
 
 
 @dataclass
@@ -43,6 +44,9 @@ class ExtractedPage:
     flags: list[str] = field(default_factory=list)
     error: str | None = None
     body_html: str = ""
+    body_rest_html: str = ""
+    """The body's raw HTML after the cut of a page with too many tags to parse (see oversize);
+    body_text then holds the text of the parsed part only."""
     refresh_to: str | None = None
     """Where a stub page sends visitors (``<meta http-equiv="refresh" content="0;url=...">``)."""
     gov_info: dict[str, str] = field(default_factory=dict)
@@ -51,7 +55,7 @@ class ExtractedPage:
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict (error, refresh_to and gov_info only when there are some)."""
         data = asdict(self)
-        del data["body_html"]
+        del data["body_html"], data["body_rest_html"]
         for optional in ("error", "refresh_to", "gov_info"):
             if not data[optional]:
                 del data[optional]
@@ -77,10 +81,12 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
     decoded = decode_bytes(raw, truncated=truncated)
     if decoded.error:
         return _failed(url_or_path, decoded, decoded.error)
+    head, rest = split_markup(decoded.text)
     try:
-        root = parse_html(decoded.text)
+        root = parse_html(head + CUT_MARK if rest else head)
     except (lxml.etree.ParserError, ValueError) as err:
         return _failed(url_or_path, decoded, f"unparseable HTML: {err}")
+    open_at_cut = take_cut_mark(root) if rest else []
     page = build_page(root)
     is_url = "://" in url_or_path
     file_path = None if is_url else url_or_path
@@ -124,6 +130,9 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
         record.gov_info = extract_gov_info(page)
         if body.node is not None:
             record.body_html = lxml.html.tostring(body.node.el, encoding="unicode", with_tail=False)
+            record.body_rest_html = body_rest(rest, body.node.el, open_at_cut) if rest else ""
+    if rest:
+        record.flags.append(CAPPED_FLAG)
     record.attachments = extract_attachments(root, base, file_path)
     record.title = strip_title_markers(record.title)
     if len(record.body_text) < REFRESH_STUB_CHARS and not record.list_items:

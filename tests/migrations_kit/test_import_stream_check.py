@@ -21,8 +21,8 @@ def test_a_built_body_the_page_type_refuses_fails_its_file_and_writes_nothing(
         (folder / f"t2021090{n}_{n}.htm").write_text(text, encoding="utf-8")
     real = building_blocks.build_body
 
-    def build(html, url, store):
-        built = real(html, url, store)
+    def build(html, url, store, *rest):
+        built = real(html, url, store, *rest)
         if url.endswith("_2.htm"):
             return BuiltBody(stream=[{"type": "no_such_block", "value": "x", "id": "b1"}])
         return built

@@ -1,5 +1,6 @@
 """Trimming the page furniture a legacy body container carries around the article text."""
 
+from migrations_kit.building import trim
 from migrations_kit.building.trim import trim_page_furniture
 from migrations_kit.extract.title import strip_title_markers
 
@@ -72,3 +73,27 @@ def test_a_repeated_headline_still_carrying_its_list_marker_goes():
     ]
     trimmed = trim_page_furniture(stream, TITLE)
     assert trimmed[0]["value"] == "<p>9月1日，县教育局召开秋季开学工作会议。</p>"
+
+
+def test_a_paragraph_too_long_to_parse_is_trimmed_at_both_ends_only(monkeypatch):
+    monkeypatch.setattr(trim, "PARSE_MAX", 2_000)
+    monkeypatch.setattr(trim, "TRIM_WINDOW", 300)
+    middle = "".join(f"<p>第{n}段<b>正文</b>。</p><ul><li>要点{n}</li></ul>" for n in range(200))
+    value = (
+        f"<p>{TITLE}</p><p>发布时间：2020-09-01 来源：县教育局</p>{middle}"
+        "<p>会议要求各校做好安全工作。</p><p>【打印本页】【关闭窗口】</p>"
+    )
+    monkeypatch.setattr(trim, "_trim_paragraph", _counting(trim._trim_paragraph, seen := []))
+    (trimmed,) = trim_page_furniture([{"type": "paragraph", "value": value}], TITLE)
+    assert trimmed["value"] == middle + "<p>会议要求各校做好安全工作。</p>"
+    assert max(seen) <= 300, "only the ends were parsed"
+
+
+def _counting(function, seen: list[int]):
+    """function, noting the length of each HTML value it is given."""
+
+    def counted(html, *args, **kwargs):
+        seen.append(len(html))
+        return function(html, *args, **kwargs)
+
+    return counted
