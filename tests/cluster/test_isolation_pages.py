@@ -369,3 +369,17 @@ def test_group_form_refuses_the_tree_root_when_editing_too(client, sites, superu
     response = client.post(f"/admin/groups/edit/{group.pk}/", data)
     assert response.status_code == 200 and "不属于任何一个县级站点" in response.content.decode()
     assert GroupPagePermission.objects.filter(group=group, page=a.pages["home"]).exists()
+
+
+@pytest.mark.parametrize("view", ["copy", "move"])
+def test_copy_or_move_under_another_sites_page_names_nothing(client, sites, login, view):
+    a, b = sites
+    login("maintainer")
+    page, other = a.pages["draft"], b.pages["private"]
+    data = {"new_title": "复制", "new_slug": "fuzhi", "new_parent_page": str(other.pk)}
+    response = client.post(f"/admin/pages/{page.pk}/{view}/", data)
+    assert response.status_code in REFUSED
+    assert other.title not in body(response)
+    assert not Page.objects.filter(slug="fuzhi").exists()
+    page.refresh_from_db()
+    assert page.get_parent().pk == a.pages["column"].pk

@@ -29,6 +29,9 @@ from .scope import scope_for
 
 # The URL parameters of Wagtail's page views that name a page.
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+# The posted fields that name a page (the copy and move forms' destination): refused before
+# the form runs, since its chooser widget would show the title of a page it rejects.
+PAGE_ID_FIELDS = ("new_parent_page",)
 
 
 def check_pages_in_scope(user, page_ids: list) -> None:
@@ -43,11 +46,15 @@ def check_pages_in_scope(user, page_ids: list) -> None:
 
 
 class ConfinedPageViewMixin:
-    """Refuse the view when a page named in its URL lies outside the user's sites."""
+    """Refuse the view when a page named in its URL or form lies outside the user's sites."""
 
     def setup(self, request, *args, **kwargs) -> None:
-        """Check the pages of the URL before the view reads them."""
-        check_pages_in_scope(request.user, [kwargs[k] for k in PAGE_ID_KWARGS if k in kwargs])
+        """Check the pages of the URL and of the posted form before the view reads them."""
+        ids = [kwargs[k] for k in PAGE_ID_KWARGS if k in kwargs]
+        if request.method == "POST":
+            posted = (value for name in PAGE_ID_FIELDS for value in request.POST.getlist(name))
+            ids += [value for value in posted if value.isdigit()]
+        check_pages_in_scope(request.user, ids)
         super().setup(request, *args, **kwargs)
 
 
