@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from redesign.core.forms import MediaConfinedModelForm
+
 from .themes import Theme, default_theme_name, get_theme, theme_choices
 
 ERROR_REPORT_BASE_URL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"
@@ -32,6 +34,8 @@ def mix(colour: str, other: str, amount: float) -> str:
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
     """Who runs the site and how it identifies itself, as the national rules require."""
+
+    base_form_class = MediaConfinedModelForm
 
     full_name = models.CharField(_("网站全称"), max_length=100, blank=True)
     short_name = models.CharField(_("网站简称"), max_length=30, blank=True)
@@ -76,6 +80,15 @@ class SiteIdentity(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("资源集合"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("本站图片和文件所在的资源集合（含其下级集合）；其中的文件只在本站域名下提供。"),
     )
     theme = models.CharField(
         _("主题"), max_length=50, default=default_theme_name, choices=theme_choices
@@ -125,6 +138,7 @@ class SiteIdentity(BaseSiteSetting):
             ],
             _("外观"),
         ),
+        FieldPanel("collection", permission="superuser"),
     ]
 
     class Meta:

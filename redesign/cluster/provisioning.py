@@ -213,9 +213,14 @@ def create_county_site(
         if _ensure_column(home, spec):
             created.append(_("栏目「%(title)s」") % {"title": spec.title})
 
-    collection, collection_created = _ensure_collection(name)
+    collection, collection_created = _ensure_collection(name, identity)
     if collection_created:
         created.append(_("资源集合「%(name)s」") % {"name": name})
+    if identity.collection_id is None:
+        identity.collection = collection
+        identity.save(update_fields=["collection"])
+        if not collection_created:
+            created.append(_("资源集合「%(name)s」归属本站") % {"name": collection.name})
 
     groups = {}
     for role in ROLES:
@@ -259,11 +264,19 @@ def _ensure_column(home: HomePage, spec: ColumnSpec) -> bool:
     return True
 
 
-def _ensure_collection(name: str) -> tuple[Collection, bool]:
-    """The site's collection for images and documents, under the root collection."""
+def _ensure_collection(name: str, identity: SiteIdentity) -> tuple[Collection, bool]:
+    """The site's collection: the one its identity names, else the root's child named after it."""
+    if identity.collection is not None:
+        return identity.collection, False
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
     if existing is not None:
+        owner = SiteIdentity.objects.filter(collection=existing).select_related("site").first()
+        if owner is not None:
+            raise ProvisioningError(
+                _("资源集合「%(name)s」已属于站点「%(other)s」。")
+                % {"name": name, "other": owner.site.site_name or owner.site.hostname}
+            )
         return existing, False
     return root.add_child(name=name), True
 

@@ -1,5 +1,7 @@
 """create_county_site: what it creates, idempotency and clear errors."""
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -143,3 +145,50 @@ def test_same_name_on_another_host_is_refused(county):
 def test_default_flag_moves_the_default_site(county):
     result = create_county_site(name="网群门户", hostname="127.0.0.1", port=8000, is_default=True)
     assert Site.objects.get(is_default_site=True) == result.site
+
+
+def test_the_identity_names_the_sites_collection(county):
+    assert SiteIdentity.for_site(county.site).collection == county.collection
+
+
+def test_a_second_run_links_an_unlinked_collection_only(county):
+    SiteIdentity.objects.filter(site=county.site).update(collection=None)
+    before = _counts()
+    result = create_county_site(name="那坡县人民政府", hostname="napo.localhost", port=80)
+    assert result.created == ["资源集合「那坡县人民政府」归属本站"]
+    assert result.collection == county.collection
+    assert SiteIdentity.for_site(county.site).collection == county.collection
+    assert _counts() == before
+    assert not create_county_site(name="那坡县人民政府", hostname="napo.localhost").changed
+
+
+def test_a_renamed_collection_stays_the_sites(county):
+    county.collection.name = "那坡县图片与文件"
+    county.collection.save()
+    result = create_county_site(name="那坡县人民政府", hostname="napo.localhost", port=80)
+    assert not result.changed
+    assert result.collection == county.collection
+
+
+def test_a_collection_owned_by_another_site_is_a_clear_error(county):
+    identity = SiteIdentity.for_site(county.site)
+    identity.collection = Collection.get_first_root_node().add_child(name="靖西市人民政府")
+    identity.save()
+    with pytest.raises(ProvisioningError, match="已属于站点「那坡县人民政府」"):
+        create_county_site(name="靖西市人民政府", hostname="jingxi.localhost", port=80)
+    assert not Site.objects.filter(hostname="jingxi.localhost").exists()
+
+
+def test_migration_links_existing_sites_to_their_collections(county, other_county):
+    from django.apps import apps as django_apps
+
+    link = importlib.import_module(
+        "redesign.cluster.migrations.0005_siteidentity_collection"
+    ).link_site_collections
+    SiteIdentity.objects.update(collection=None)
+    Collection.get_first_root_node().add_child(name="网群共享")
+    link(django_apps, None)
+    assert SiteIdentity.for_site(county.site).collection == county.collection
+    assert SiteIdentity.for_site(other_county.site).collection == other_county.collection
+    link(django_apps, None)  # a second run changes nothing
+    assert SiteIdentity.objects.exclude(collection=None).count() == 2

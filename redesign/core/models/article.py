@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from blocks.streams import attachment_blocks, body_blocks
 
+from ..forms import MediaConfinedPageForm
 from .mixins import AutoSlugMixin
 
 
@@ -26,6 +27,8 @@ class ArticleOrigin(models.TextChoices):
 
 class ArticlePage(AutoSlugMixin, Page):
     """One published item with its shown date, source, origin and optional document numbers."""
+
+    base_form_class = MediaConfinedPageForm
 
     publish_date = models.DateTimeField(
         _("发布日期"),

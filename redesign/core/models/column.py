@@ -11,11 +11,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..column_types import FRESHNESS_RULES, ColumnType, FreshnessRule
+from ..forms import MediaConfinedPageForm
 from .mixins import AutoSlugMixin
 
 
 class ColumnPage(AutoSlugMixin, Page):
     """A column of a county site; its type decides the freshness rule the inspection applies."""
+
+    base_form_class = MediaConfinedPageForm
 
     slug_prefix = "column"
 

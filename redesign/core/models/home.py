@@ -9,11 +9,14 @@ from wagtail.search import index
 
 from blocks.streams import home_blocks
 
+from ..forms import MediaConfinedPageForm
 from .mixins import AutoSlugMixin
 
 
 class HomePage(AutoSlugMixin, Page):
     """A county site's home: a column of blocks chosen and ordered by the editors."""
+
+    base_form_class = MediaConfinedPageForm
 
     slug_prefix = "site"
 

@@ -9,11 +9,14 @@ from wagtail.search import index
 
 from blocks.streams import figure_blocks, industry_blocks
 
+from ..forms import MediaConfinedPageForm
 from .mixins import AutoSlugMixin
 
 
 class IndustryPage(AutoSlugMixin, Page):
     """A local specialty (地方特色) or pillar industry (支柱产业) with figures and enterprises."""
+
+    base_form_class = MediaConfinedPageForm
 
     slug_prefix = "industry"
 

@@ -9,11 +9,14 @@ from wagtail.search import index
 
 from blocks.streams import body_blocks
 
+from ..forms import MediaConfinedPageForm
 from .mixins import AutoSlugMixin
 
 
 class StandardPage(AutoSlugMixin, Page):
     """Static content that changes rarely: the site's overview, functions and leaders."""
+
+    base_form_class = MediaConfinedPageForm
 
     intro = models.TextField(_("导语"), blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name=_("正文"))
