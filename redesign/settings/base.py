@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "redesign.cluster.request_guard.NullCharacterGuardMiddleware",
     "redesign.cluster.admin_host.AdminHostMiddleware",
     "redesign.cluster.csp.ClusterCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
