@@ -35,8 +35,7 @@ PAGE_ID_FIELDS = ("new_parent_page",)
 
 
 def check_pages_in_scope(user, page_ids: list) -> None:
-    """Raise PermissionDenied unless every existing page of the ids is in (or above) the
-    user's sites."""
+    """Raise PermissionDenied if a page of the ids is neither in nor above the user's sites."""
     scope = scope_for(user)
     if scope.everything or not page_ids:
         return
