@@ -274,9 +274,20 @@ def test_public_search_renders_for_every_hostile_query(client, indexed_content):
         else:
             response = client.get("/search/", data, HTTP_HOST="napo.localhost")
         html = response.content.decode(errors="replace")
-        if response.status_code != 200 or 'name="q"' not in html:
+        if _holds_nul(data):
+            # The request guard refuses a NUL anywhere in the URL before the view runs.
+            if response.status_code != 400:
+                bad.append(f"{str(data)[:40]} -> {response.status_code}, not 400")
+        elif response.status_code != 200 or 'name="q"' not in html:
             bad.append(f"{str(data)[:40]} -> {response.status_code}")
     assert bad == []
+
+
+def _holds_nul(data: dict | str) -> bool:
+    """Whether a request's query (a dict, or a raw query string) carries a NUL character."""
+    if isinstance(data, str):
+        return "%00" in data
+    return any("\x00" in str(value) for value in data.values())
 
 
 @pytest.mark.parametrize("model", [Page, Image])
@@ -308,7 +319,7 @@ def test_image_chooser_search_within_a_tag_works(superuser_client, indexed_conte
         response = superuser_client.get(
             "/admin/images/chooser/results/", {"q": query, "tag": "汛期"}
         )
-        assert response.status_code == 200, query
+        assert response.status_code == (400 if "\x00" in query else 200), query
     html = _titles(
         superuser_client.get("/admin/images/chooser/results/", {"q": "flood", "tag": "汛期"})
     )
