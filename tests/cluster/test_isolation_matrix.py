@@ -384,27 +384,12 @@ def request_all(client, sites) -> tuple[list[str], int]:
     return leaks, answered
 
 
-# Media URLs that still show site B's images or documents, left to the media isolation work
-# (redesign/cluster/isolation/media.py). The test asserts each still leaks, so it fails once
-# one is fixed: then remove it from here.
-AWAITING_MEDIA_FIX = (
-    "/admin/bulk/wagtailimages/image/",
-    "/admin/bulk/wagtaildocs/document/",
-)
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_editor_of_site_a_finds_nothing_of_site_b(client, busy_sites, role):
     client.force_login(editor_of(busy_sites["a"].result, role, f"matrix_{role}"))
     leaks, answered = request_all(client, busy_sites)
-    awaiting = {
-        prefix for leak in leaks for prefix in AWAITING_MEDIA_FIX if leak.startswith(prefix)
-    }
-    leaks = [leak for leak in leaks if not leak.startswith(AWAITING_MEDIA_FIX)]
     assert answered > 50
     assert not leaks, "\n".join(leaks)
-    fixed = sorted(set(AWAITING_MEDIA_FIX) - awaiting)
-    assert not fixed, f"no longer leaking, remove from AWAITING_MEDIA_FIX: {fixed}"
 
 
 # What a cluster administrator must see of site B, proving the markers are real.

@@ -5,6 +5,7 @@
 - A document of a site's collection (or of a collection below it) is served only under that
   site's hostname; one of the root collection, or of a collection no site owns, anywhere.
   Where the admin is served, a user with a permission on the document still gets it.
+The image and document bulk actions name no item the user holds no right on.
 Chosen ids in forms are checked by the forms themselves (redesign.core.forms).
 """
 
@@ -17,7 +18,9 @@ from django.http.request import split_domain_port
 from wagtail import hooks
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import bulk_actions as document_bulk
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views import bulk_actions as image_bulk
 from wagtail.models import Collection, Site
 from wagtail.permissions import policy_registry
 
@@ -111,3 +114,41 @@ def serve_documents_on_their_own_site(document: Any, request: HttpRequest) -> No
     if _admin_user_may_see(request, document):
         return
     raise Http404("This document belongs to another site.")
+
+
+class ConfinedMediaBulkActionMixin:
+    """A media bulk action that does not name images or documents the user holds no right on."""
+
+    def get_actionable_objects(self) -> tuple[list, dict]:
+        """Wagtail's objects, and of those without access only the ones the user may see."""
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        if user.is_superuser:
+            return objects, extra
+        visible = set(
+            self.permission_policy.instances_user_has_any_permission_for(
+                user, MEDIA_ACTIONS
+            ).values_list("pk", flat=True)
+        )
+        no_access = [item for item in extra["items_with_no_access"] if item.pk in visible]
+        return objects, {**extra, "items_with_no_access": no_access}
+
+
+for _action in (
+    image_bulk.AddTagsBulkAction,
+    image_bulk.AddToCollectionBulkAction,
+    image_bulk.DeleteBulkAction,
+    document_bulk.AddTagsBulkAction,
+    document_bulk.AddToCollectionBulkAction,
+    document_bulk.DeleteBulkAction,
+):
+    # a later registration of the same action type replaces Wagtail's in the registry
+    hooks.register(
+        "register_bulk_action",
+        type(
+            _action.__name__,
+            (ConfinedMediaBulkActionMixin, _action),
+            {"__module__": __name__, "__doc__": f"{_action.__name__}, confined."},
+        ),
+        order=100,
+    )
