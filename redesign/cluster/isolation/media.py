@@ -25,6 +25,7 @@ from wagtail.models import Collection, Site
 from wagtail.permissions import policy_registry
 
 from ..models import SiteIdentity
+from .bulk import register_confined_bulk_actions
 
 MEDIA_ACTIONS = ("add", "change", "delete", "choose")
 """Any of these on an image or document lets the user see it in the admin."""
@@ -134,21 +135,15 @@ class ConfinedMediaBulkActionMixin:
         return objects, {**extra, "items_with_no_access": no_access}
 
 
-for _action in (
-    image_bulk.AddTagsBulkAction,
-    image_bulk.AddToCollectionBulkAction,
-    image_bulk.DeleteBulkAction,
-    document_bulk.AddTagsBulkAction,
-    document_bulk.AddToCollectionBulkAction,
-    document_bulk.DeleteBulkAction,
-):
-    # a later registration of the same action type replaces Wagtail's in the registry
-    hooks.register(
-        "register_bulk_action",
-        type(
-            _action.__name__,
-            (ConfinedMediaBulkActionMixin, _action),
-            {"__module__": __name__, "__doc__": f"{_action.__name__}, confined."},
-        ),
-        order=100,
-    )
+register_confined_bulk_actions(
+    ConfinedMediaBulkActionMixin,
+    (
+        image_bulk.AddTagsBulkAction,
+        image_bulk.AddToCollectionBulkAction,
+        image_bulk.DeleteBulkAction,
+        document_bulk.AddTagsBulkAction,
+        document_bulk.AddToCollectionBulkAction,
+        document_bulk.DeleteBulkAction,
+    ),
+    __name__,
+)

@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
 from . import choosers, groups, reports, workflows  # noqa: F401  (they register their hooks)
+from .bulk import register_confined_bulk_actions
 from .filters import confined
 from .scope import scope_for
 
@@ -118,14 +119,8 @@ class ConfinedBulkActionMixin:
         }
 
 
-for _action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
-    # a later registration of the same action type replaces Wagtail's in the registry
-    hooks.register(
-        "register_bulk_action",
-        type(
-            _action.__name__,
-            (ConfinedBulkActionMixin, _action),
-            {"__module__": __name__, "__doc__": f"{_action.__name__}, confined."},
-        ),
-        order=100,
-    )
+register_confined_bulk_actions(
+    ConfinedBulkActionMixin,
+    (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction),
+    __name__,
+)
