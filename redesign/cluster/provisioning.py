@@ -68,7 +68,7 @@ class RoleSpec:
     suffix: str
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
-    site_permissions: tuple[str, ...] = ()
+    site_permissions: tuple[tuple[str, str, str], ...] = ()  # (app label, model, codename)
 
 
 ROLES: tuple[RoleSpec, ...] = (
@@ -105,7 +105,10 @@ ROLES: tuple[RoleSpec, ...] = (
             "choose_document",
             "delete_document",
         ),
-        ("change_siteidentity",),
+        (
+            ("cluster", "siteidentity", "change_siteidentity"),
+            ("guarantee", "contentpolicy", "change_contentpolicy"),
+        ),
     ),
 )
 
@@ -306,9 +309,9 @@ def _ensure_group(
             collection=collection,
             permission=_permission(codename, app_label, model),
         )
-    for codename in role.site_permissions:
+    for app_label, model, codename in role.site_permissions:
         GroupSitePermission.objects.get_or_create(
-            group=group, site=site, permission=_permission(codename, "cluster", "siteidentity")
+            group=group, site=site, permission=_permission(codename, app_label, model)
         )
     return group, created
 

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from blocks.column_types import ColumnType
 
-__all__ = ["DYNAMIC_COLUMN_TYPES", "FRESHNESS_RULES", "ColumnType", "FreshnessRule"]
+__all__ = [
+    "DYNAMIC_COLUMN_TYPES",
+    "FRESHNESS_RULES",
+    "STATIC_COLUMN_TYPES",
+    "ColumnType",
+    "FreshnessRule",
+]
 
 
 @dataclass(frozen=True)
@@ -32,5 +38,17 @@ FRESHNESS_RULES: dict[str, FreshnessRule] = {
     ColumnType.OTHER: FreshnessRule(None, _("其他栏目不得空白")),
 }
 
-# Columns whose items form the site's "dynamic" (动态) output, as opposed to static items.
-DYNAMIC_COLUMN_TYPES = frozenset({ColumnType.NEWS, ColumnType.NOTICE})
+# Columns whose items form the site's daily "dynamic" output (要闻, 动态, 政务动态), and those
+# whose items are its "static" output (notices, documents, open-government and planning items);
+# standard and industry page updates count as static too.
+DYNAMIC_COLUMN_TYPES = frozenset({ColumnType.NEWS})
+STATIC_COLUMN_TYPES = frozenset(
+    {
+        ColumnType.NOTICE,
+        ColumnType.POLICY,
+        ColumnType.OPEN_GOV,
+        ColumnType.PERSONNEL,
+        ColumnType.PLANNING,
+        ColumnType.INDUSTRY,
+    }
+)

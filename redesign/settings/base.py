@@ -57,6 +57,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "redesign.core",
     "redesign.cluster",
+    "redesign.guarantee",
     "redesign.search",
     "blocks",
     "migrations_kit",
@@ -286,6 +287,32 @@ REDESIGN_ADMIN_CSP_DIRECTIVES = {
     "media-src": [SELF, "blob:", *_asset_origins],
     "worker-src": [SELF, "blob:"],
 }
+
+# Mail (workflow notices, the daily health report): SMTP from the environment; unset, mail goes
+# to the console so nothing is lost silently in development.
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if env("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "网群 <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False  # each site's own reviewers are told
+# Group-robot webhooks (企业微信/钉钉): https only; a test may allow http to a local stub.
+REDESIGN_WEBHOOK_TIMEOUT = env_int("REDESIGN_WEBHOOK_TIMEOUT", 5)
+# The link check walks a site's own pages; other hosts are only fetched when this is on.
+REDESIGN_LINKCHECK_EXTERNAL = env_bool("REDESIGN_LINKCHECK_EXTERNAL")
+REDESIGN_LINKCHECK_MAX_PAGES = env_int("REDESIGN_LINKCHECK_MAX_PAGES", 5000)
 
 LOGGING = {
     "version": 1,

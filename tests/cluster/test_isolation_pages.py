@@ -10,7 +10,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.users.views.groups import get_permission_panel_classes
 
 from redesign.cluster.isolation.replace import MARK
-from redesign.cluster.isolation.scope import scope_for
+from redesign.core.scope import scope_for
 from redesign.core.models import ArticlePage
 from tests.cluster.conftest import editor_of
 

@@ -1,6 +1,7 @@
 """Cross-site isolation in the admin: what an editor of one county may see of the cluster.
 
-scope.py says which sites, pages, people and workflows a user works on. pages.py confines the
+redesign/core/scope.py says which sites, pages, people and workflows a user works on (every app
+confines its views with it). pages.py confines the
 page views and page bulk actions and imports the rest: choosers.py (the page chooser),
 reports.py (the reports and the forms index), workflows.py (the task chooser), groups.py (the
 group form refuses page permissions outside every site); filters.py confines listing filter

@@ -15,8 +15,9 @@ from wagtail import hooks
 from wagtail.admin.views import chooser
 from wagtail.models import Page
 
+from redesign.core.scope import scope_for
+
 from .replace import serve_with
-from .scope import scope_for
 
 
 @hooks.register("construct_page_chooser_queryset")

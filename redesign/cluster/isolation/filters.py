@@ -5,7 +5,7 @@ from functools import partial
 from django.db.models import QuerySet
 from django_filters.filters import QuerySetRequestMixin
 
-from .scope import scope_for
+from redesign.core.scope import scope_for
 
 
 def _confined_choices(original, request) -> QuerySet:

@@ -24,9 +24,10 @@ from wagtail.admin.views.reports.workflows import (
 from wagtail.contrib.forms.views import FormPageFilterSet, FormPagesListView
 from wagtail.models import Page
 
+from redesign.core.scope import scope_for
+
 from .filters import ConfinedFilterSetMixin, confined
 from .replace import serve_with
-from .scope import scope_for
 
 
 class ConfinedLockedPagesView(LockedPagesView):

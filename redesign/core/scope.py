@@ -1,4 +1,4 @@
-"""Which part of the cluster an admin user works on: the sites, pages, people and workflows."""
+"""Which part of the cluster an admin user works on: its sites, pages, people and workflows."""
 
 from dataclasses import dataclass
 from functools import cached_property, reduce

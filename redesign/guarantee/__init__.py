@@ -1,0 +1,1 @@
+"""The content guarantee: workflow roles, quotas, column freshness, originality, the ledger."""

@@ -1,0 +1,29 @@
+"""The guarantee's models: policy and calendar, records, wording, links, originality, ledger."""
+
+from .ledger import Contract, ContractStage, Stage
+from .links import BrokenLink, LinkCheckRun, LinkKind
+from .originality import Fingerprint, NearDuplicate
+from .policy import CalendarDay, CalendarKind, ContentPolicy, WebhookKind
+from .records import DateFlag, ItemKind, ItemRecord
+from .wording import WordingCategory, WordingFinding, WordingRule
+
+__all__ = [
+    "BrokenLink",
+    "CalendarDay",
+    "CalendarKind",
+    "ContentPolicy",
+    "Contract",
+    "ContractStage",
+    "DateFlag",
+    "Fingerprint",
+    "ItemKind",
+    "ItemRecord",
+    "LinkCheckRun",
+    "LinkKind",
+    "NearDuplicate",
+    "Stage",
+    "WebhookKind",
+    "WordingCategory",
+    "WordingFinding",
+    "WordingRule",
+]
