@@ -1,0 +1,3 @@
+"""The guarantee's Wagtail hooks: the admin modules register theirs when imported here."""
+
+from .admin import policy  # noqa: F401
