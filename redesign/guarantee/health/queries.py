@@ -1,0 +1,125 @@
+"""The health engine's queries: each reads one table for every site at once."""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, Site
+
+from redesign.core.models import ArticleOrigin, ArticlePage, ColumnPage, IndustryPage, StandardPage
+
+from ..calendar import day_bounds
+from ..models import (
+    ContentPolicy,
+    DateFlag,
+    ItemRecord,
+    LinkCheckRun,
+    NearDuplicate,
+    WordingFinding,
+)
+
+SITE_ROOT_DEPTH = 2
+ROOT_PATH_LENGTH = Page.steplen * SITE_ROOT_DEPTH
+
+
+def sites(hostnames: list[str] | None = None) -> list[Site]:
+    """The cluster's sites (or the named ones) with their home pages."""
+    queryset = Site.objects.select_related("root_page").order_by("hostname", "port")
+    if hostnames is not None:
+        queryset = queryset.filter(hostname__in=hostnames)
+    return list(queryset)
+
+
+def policies(site_ids: list[int]) -> dict[int, ContentPolicy]:
+    """Each site's content policy; a site without one gets the defaults (unsaved)."""
+    found = {p.site_id: p for p in ContentPolicy.objects.filter(site_id__in=site_ids)}
+    return {pk: found.get(pk) or ContentPolicy(site_id=pk) for pk in site_ids}
+
+
+def columns() -> list[dict]:
+    """Every live column of the cluster."""
+    return list(
+        ColumnPage.objects.live()
+        .filter(depth__gt=SITE_ROOT_DEPTH)
+        .values("pk", "title", "path", "depth", "url_path", "column_type")
+        .order_by("path")
+    )
+
+
+def article_groups(day: date) -> list[dict]:
+    """Live articles grouped by their parent: newest shown date, counts per window, origins."""
+    start, end = day_bounds(day)
+    week = start - timedelta(days=6)
+    month, previous = end - timedelta(days=30), end - timedelta(days=60)
+    original = Q(origin=ArticleOrigin.ORIGINAL)
+    published = "first_published_at"
+    return list(
+        ArticlePage.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .values("parent_path")
+        .annotate(
+            latest=Max("publish_date", filter=Q(publish_date__lt=end)),
+            items=Count("pk"),
+            on_day=Count("pk", filter=Q(**{f"{published}__gte": start, f"{published}__lt": end})),
+            in_week=Count("pk", filter=Q(**{f"{published}__gte": week, f"{published}__lt": end})),
+            month=Count("pk", filter=Q(**{f"{published}__gte": month, f"{published}__lt": end})),
+            month_original=Count(
+                "pk",
+                filter=original & Q(**{f"{published}__gte": month, f"{published}__lt": end}),
+            ),
+            previous=Count(
+                "pk", filter=Q(**{f"{published}__gte": previous, f"{published}__lt": month})
+            ),
+            previous_original=Count(
+                "pk",
+                filter=original & Q(**{f"{published}__gte": previous, f"{published}__lt": month}),
+            ),
+        )
+        .order_by()
+    )
+
+
+def static_pages() -> list[dict]:
+    """Live standard and industry pages: their paths and last publication."""
+    rows = []
+    for model in (StandardPage, IndustryPage):
+        rows += model.objects.live().values("path", "last_published_at")
+    return rows
+
+
+def forged_dates() -> dict[str, int]:
+    """Live items whose shown date is flagged, by site root path."""
+    return _count_by_root(
+        ItemRecord.objects.filter(page__live=True).exclude(date_flag=DateFlag.NONE), "page__path"
+    )
+
+
+def wording_errors() -> dict[str, int]:
+    """Serious wording errors on live pages, by site root path."""
+    return _count_by_root(
+        WordingFinding.objects.filter(page__live=True, rule__serious=True, rule__active=True),
+        "page__path",
+    )
+
+
+def near_duplicates() -> dict[str, int]:
+    """Live articles marked 原创 flagged as near-duplicates, by site root path."""
+    return _count_by_root(NearDuplicate.objects.filter(page__live=True), "page__path", "page_id")
+
+
+def latest_link_checks() -> dict[int, LinkCheckRun]:
+    """Each site's latest link check."""
+    newest = LinkCheckRun.objects.filter(site=OuterRef("site")).order_by("-started_at", "-pk")
+    runs = LinkCheckRun.objects.filter(pk=Subquery(newest.values("pk")[:1]))
+    return {run.site_id: run for run in runs}
+
+
+def _count_by_root(queryset, path_field: str, counted: str = "pk") -> dict[str, int]:
+    """Distinct values of a field counted by the site root path of a page path field."""
+    rows = (
+        queryset.annotate(root=Substr(path_field, 1, ROOT_PATH_LENGTH))
+        .values("root")
+        .annotate(n=Count(counted, distinct=True))
+        .order_by()
+    )
+    return {row["root"]: row["n"] for row in rows}
