@@ -1,5 +1,7 @@
 """Keep each item's trail of real times when it is published: the record the ledger reads."""
 
+from datetime import UTC
+
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
@@ -34,6 +36,11 @@ def item_kind(page: Page) -> tuple[str, str]:
     if isinstance(page, StandardPage | IndustryPage):
         return ItemKind.STATIC, ""
     return ItemKind.OTHER, ""
+
+
+def _utc(moment) -> str | None:
+    """A moment as an ISO 8601 string in UTC, for the history kept as JSON."""
+    return moment.astimezone(UTC).isoformat() if moment else None
 
 
 def _publisher(page: Page):
@@ -103,12 +110,14 @@ def record_publication(page: Page) -> ItemRecord | None:
         if shown and shown > first + DATE_TOLERANCE:
             record.date_flag = DateFlag.FUTURE
     elif shown != record.shown_date:
+        publisher = _publisher(page)
         record.date_history = [
             *record.date_history,
             {
-                "at": timezone.now().isoformat(),
-                "from": record.shown_date.isoformat() if record.shown_date else None,
-                "to": shown.isoformat() if shown else None,
+                "at": _utc(timezone.now()),
+                "from": _utc(record.shown_date),
+                "to": _utc(shown),
+                "by": publisher.get_username() if publisher else None,
             },
         ]
         record.shown_date = shown
@@ -119,3 +128,11 @@ def record_publication(page: Page) -> ItemRecord | None:
     record.origin = getattr(page, "origin", "")
     record.save()
     return record
+
+
+def record_publisher(page_id: int, user) -> None:
+    """Credit the first publication to the user of its publish log entry (written after it)."""
+    if user is not None:
+        ItemRecord.objects.filter(page_id=page_id, published_by__isnull=True).update(
+            published_by=user
+        )
