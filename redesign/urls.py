@@ -1,4 +1,4 @@
-"""URL routes of the cluster: admin, documents, search, site maps, then Wagtail's page tree."""
+"""URL routes of the cluster: admin, documents, search, site maps, 投稿, then the page tree."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap_xml"),
     path("sitemap/", core_views.site_map, name="site_map"),
+    path("tougao/", include("redesign.guarantee.submission.urls")),
 ]
 
 if settings.DEBUG:
