@@ -3,8 +3,15 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import PageLogEntry
-from wagtail.signals import page_published
+from wagtail.signals import (
+    page_published,
+    task_approved,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+)
 
+from . import notify
 from .audit import record_publication, record_publisher
 
 
@@ -19,3 +26,14 @@ def on_publish_logged(sender, instance, created=False, **kwargs) -> None:
     """Wagtail logs a publication after its signal: the log entry names who published."""
     if created and instance.action == "wagtail.publish":
         record_publisher(instance.page_id, instance.user)
+
+
+# Workflow notices (notify.py): every step to the site's group robot, and the mail Wagtail lacks.
+task_submitted.connect(notify.on_task_submitted, dispatch_uid="guarantee_notify_task_submitted")
+task_approved.connect(notify.on_task_approved, dispatch_uid="guarantee_notify_task_approved")
+workflow_approved.connect(
+    notify.on_workflow_approved, dispatch_uid="guarantee_notify_workflow_approved"
+)
+workflow_rejected.connect(
+    notify.on_workflow_rejected, dispatch_uid="guarantee_notify_workflow_rejected"
+)
