@@ -1,4 +1,3 @@
 """The guarantee's Wagtail hooks: the admin modules register theirs when imported here."""
 
-from .admin import policy  # noqa: F401
-from .admin import submission as submission_hooks  # noqa: F401  (informants file news only)
+from .admin import dashboard, policy, reports  # noqa: F401

@@ -159,7 +159,58 @@ def _put_to_work(sites, key: str) -> SiteAtWork:
             uploaded_by_user=staff["maintainer"],
         ),
     )
+    _guarantee_objects(work)
     return work
+
+
+def _guarantee_objects(work: SiteAtWork) -> None:
+    """The content guarantee's objects of the site: its policy, calendar day, contract, links."""
+    from datetime import date
+
+    from redesign.guarantee.models import (
+        BrokenLink,
+        CalendarDay,
+        ContentPolicy,
+        Contract,
+        ContractStage,
+        LinkCheckRun,
+    )
+
+    site, key, short = work.result.site, work.key, work.short
+    ContentPolicy.objects.update_or_create(
+        site=site,
+        defaults={"webhook_kind": "wecom", "webhook_url": f"https://{key}-robot.example/"},
+    )
+    day = CalendarDay.objects.create(
+        date=date(2026, 2, 14 + (key == "b")),
+        is_working_day=True,
+        site=site,
+        note=f"{short}调休上班",
+    )
+    contract = Contract.objects.create(
+        site=site,
+        year=2026,
+        title=f"{short}网站年度责任协议",
+        budget=120000,
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+    )
+    stage = ContractStage.objects.create(contract=contract, stage="agreement", weight=10)
+    stage.people.add(work.staff["maintainer"])
+    run = LinkCheckRun.objects.create(site=site, pages_checked=3, broken_internal=1)
+    BrokenLink.objects.create(
+        run=run,
+        page=work.pages["article"],
+        page_url=work.pages["article"].url_path,
+        target_url=f"/{key}-duankai-lianjie/",
+        kind="internal",
+        status=404,
+    )
+    work.objects.update(calendar_day=day, contract=contract, link_check=run)
+    work.objects["model_ids"] = {
+        ("guarantee", "calendarday"): [day.pk],
+        ("guarantee", "contract"): [contract.pk],
+    }
 
 
 @pytest.fixture

@@ -99,6 +99,9 @@ ROUTE_PARAM_KINDS = {
     ("admin/groups/", "pk"): "group",
     ("admin/images/chooser/", "pk"): "image",
     ("admin/documents/chooser/", "pk"): "document",
+    ("admin/snippets/guarantee/calendarday/", "pk"): "calendar_day",
+    ("admin/snippets/choose/guarantee/calendarday/", "pk"): "calendar_day",
+    ("admin/guarantee/contracts/", "pk"): "contract",
     ("admin/images/multiple/", "uploaded_file_id"): "uploaded_image",
     ("admin/documents/multiple/", "uploaded_file_id"): "uploaded_document",
 }
@@ -225,6 +228,8 @@ def site_values(b, page) -> dict:
         "uploaded_image": b.objects["uploaded_image"].pk,
         "uploaded_document": b.objects["uploaded_document"].pk,
         "site": b.result.site.pk,
+        "calendar_day": b.objects["calendar_day"].pk,
+        "contract": b.objects["contract"].pk,
         "user": user.pk,
         "group": b.result.groups["reviewer"].pk,
         "locale": Locale.get_default().pk,
@@ -265,6 +270,7 @@ def query_values(b) -> dict:
         "reviewer": b.staff["reviewer"].pk,
         "workflow": b.objects["workflow"].pk,
         "task": b.objects["task"].pk,
+        "model_ids": b.objects["model_ids"],
     }
 
 
@@ -292,6 +298,8 @@ def site_markers(sites) -> set[str]:
     markers |= {b.objects["workflow"].name}
     markers |= {task.name for task in b.objects["workflow"].tasks.all()}
     markers |= {b.result.site.site_name, b.result.site.hostname, b.objects["redirect"].old_path}
+    markers |= {b.objects["calendar_day"].note, b.objects["contract"].title}
+    markers |= {f"{b.key}-robot.example", f"{b.key}-duankai-lianjie"}
     return {marker for marker in markers if len(marker) >= 2}
 
 
@@ -337,6 +345,7 @@ def bulk_urls(route: AdminRoute, queries: dict) -> list[str]:
         ("wagtailimages", "image"): [queries["image"]],
         ("wagtaildocs", "document"): [queries["document"]],
         ("auth", "user"): [queries["maintainer"]],
+        **queries["model_ids"],
     }
     bulk_action_registry._scan_for_bulk_actions()
     urls = []

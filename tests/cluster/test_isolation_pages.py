@@ -10,8 +10,8 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.users.views.groups import get_permission_panel_classes
 
 from redesign.cluster.isolation.replace import MARK
-from redesign.core.scope import scope_for
 from redesign.core.models import ArticlePage
+from redesign.core.scope import scope_for
 from tests.cluster.conftest import editor_of
 
 REFUSED = (302, 403, 404)

@@ -32,11 +32,15 @@ def _later(a, b):
     return a if b is None or a >= b else b
 
 
-def site_health(day: date | None = None, hostnames: list[str] | None = None) -> list[SiteHealth]:
-    """The health of every site (or the named hostnames) on a day, today by default."""
+def site_health(
+    day: date | None = None,
+    hostnames: list[str] | None = None,
+    site_ids: list[int] | None = None,
+) -> list[SiteHealth]:
+    """The health of every site (or those named by hostname or id) on a day, today by default."""
     day = day or local_today()
     zone = local_zone()
-    sites = queries.sites(hostnames)
+    sites = queries.sites(hostnames, site_ids)
     if not sites:
         return []
     ids = [site.pk for site in sites]
@@ -45,7 +49,9 @@ def site_health(day: date | None = None, hostnames: list[str] | None = None) -> 
     policies = queries.policies(ids)
     overrides = load_overrides(ids, day - timedelta(days=6), day)
 
-    columns = {c["path"]: c for c in queries.columns() if c["path"][:root_length] in roots}
+    # the whole cluster is read without a filter; a few named sites through the path index
+    scope = None if hostnames is None and site_ids is None else list(roots)
+    columns = {c["path"]: c for c in queries.columns(scope) if c["path"][:root_length] in roots}
     latest: dict[str, object] = {}
     items: dict[str, int] = defaultdict(int)
     tallies = {path: _SiteTally() for path in roots}
@@ -63,7 +69,7 @@ def site_health(day: date | None = None, hostnames: list[str] | None = None) -> 
         """The quota kind of an item under its nearest column."""
         return kind_for_column_type(columns[above[0]]["column_type"]) if above else ItemKind.OTHER
 
-    for row in queries.article_groups(day):
+    for row in queries.article_groups(day, scope):
         tally = tallies.get(row["parent_path"][:root_length])
         if tally is None:
             continue
@@ -81,7 +87,7 @@ def site_health(day: date | None = None, hostnames: list[str] | None = None) -> 
         tally.latest = _later(tally.latest, row["latest"])
 
     end = day_bounds(day)[1]
-    for row in queries.static_pages():
+    for row in queries.static_pages(scope):
         tally = tallies.get(row["path"][:root_length])
         moment = row["last_published_at"]
         if tally is None or moment is None or moment >= end:

@@ -22,11 +22,13 @@ SITE_ROOT_DEPTH = 2
 ROOT_PATH_LENGTH = Page.steplen * SITE_ROOT_DEPTH
 
 
-def sites(hostnames: list[str] | None = None) -> list[Site]:
-    """The cluster's sites (or the named ones) with their home pages."""
+def sites(hostnames: list[str] | None = None, site_ids: list[int] | None = None) -> list[Site]:
+    """The cluster's sites (or those named by hostname or id) with their home pages."""
     queryset = Site.objects.select_related("root_page").order_by("hostname", "port")
     if hostnames is not None:
         queryset = queryset.filter(hostname__in=hostnames)
+    if site_ids is not None:
+        queryset = queryset.filter(pk__in=site_ids)
     return list(queryset)
 
 
@@ -36,17 +38,27 @@ def policies(site_ids: list[int]) -> dict[int, ContentPolicy]:
     return {pk: found.get(pk) or ContentPolicy(site_id=pk) for pk in site_ids}
 
 
-def columns() -> list[dict]:
-    """Every live column of the cluster."""
+def under(roots: list[str] | None, field: str = "path") -> Q:
+    """A filter to the pages under the given site roots (everything when roots is None)."""
+    if roots is None:
+        return Q()
+    found = Q(pk__in=[])
+    for root in roots:
+        found |= Q(**{f"{field}__startswith": root})
+    return found
+
+
+def columns(roots: list[str] | None = None) -> list[dict]:
+    """Every live column of the cluster (or under the given site roots)."""
     return list(
         ColumnPage.objects.live()
-        .filter(depth__gt=SITE_ROOT_DEPTH)
+        .filter(under(roots), depth__gt=SITE_ROOT_DEPTH)
         .values("pk", "title", "path", "depth", "url_path", "column_type")
         .order_by("path")
     )
 
 
-def article_groups(day: date) -> list[dict]:
+def article_groups(day: date, roots: list[str] | None = None) -> list[dict]:
     """Live articles grouped by their parent: newest shown date, counts per window, origins."""
     start, end = day_bounds(day)
     week = start - timedelta(days=6)
@@ -55,6 +67,7 @@ def article_groups(day: date) -> list[dict]:
     published = "first_published_at"
     return list(
         ArticlePage.objects.live()
+        .filter(under(roots))
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
         .values("parent_path")
         .annotate(
@@ -79,11 +92,11 @@ def article_groups(day: date) -> list[dict]:
     )
 
 
-def static_pages() -> list[dict]:
+def static_pages(roots: list[str] | None = None) -> list[dict]:
     """Live standard and industry pages: their paths and last publication."""
     rows = []
     for model in (StandardPage, IndustryPage):
-        rows += model.objects.live().values("path", "last_published_at")
+        rows += model.objects.live().filter(under(roots)).values("path", "last_published_at")
     return rows
 
 

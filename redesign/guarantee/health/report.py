@@ -101,6 +101,11 @@ class SiteHealth:
     status: str = Status.GREEN
 
     @property
+    def status_label(self) -> str:
+        """The status in words."""
+        return str(Status(self.status).label)
+
+    @property
     def stale_columns(self) -> list[ColumnState]:
         """Columns past their interval, the longest-stale first."""
         stale = [c for c in self.columns if c.stale]
