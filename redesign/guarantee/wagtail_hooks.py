@@ -1,3 +1,3 @@
 """The guarantee's Wagtail hooks: the admin modules register theirs when imported here."""
 
-from .admin import dashboard, policy, reports  # noqa: F401
+from .admin import dashboard, ledger, policy, reports  # noqa: F401

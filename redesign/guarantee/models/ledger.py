@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from ..forms import ContractForm
+
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
@@ -26,6 +28,7 @@ class Stage(models.TextChoices):
 class Contract(ClusterableModel):
     """A site's contract for one year: its budget, dates and the weights of its stages."""
 
+    base_form_class = ContractForm
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("站点"), on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(
         _("年度"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -96,7 +99,7 @@ class Contract(ClusterableModel):
             raise ValidationError(errors)
 
 
-class ContractStage(models.Model):
+class ContractStage(ClusterableModel):
     """One stage of a contract: its weight in the budget and the people responsible for it."""
 
     contract = ParentalKey(Contract, on_delete=models.CASCADE, related_name="stages")
