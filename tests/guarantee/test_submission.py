@@ -86,6 +86,17 @@ def test_login_page_logs_in_with_the_password_and_returns_to_the_list(client, st
     assert client.get(LIST_URL, HTTP_HOST=NAPO).status_code == 302
 
 
+def test_pages_answer_in_chinese_whatever_the_browser_asks(client, staff):
+    """An English phone still gets 用户名/密码 and Chinese errors: the cluster's language."""
+    page = client.get("/tougao/login/", HTTP_HOST=NAPO, HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert "用户名" in html and "密码" in html and "Username" not in html
+    assert page["Content-Language"] == "zh-hans"
+    client.force_login(staff["informant"])
+    form = client.post(NEW_URL, {"title": "x" * 300}, HTTP_HOST=NAPO, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Ensure this value" not in form.content.decode()
+
+
 def test_login_is_locked_after_repeated_failures(client, staff, settings):
     """django-axes sees the 投稿 login: after the failure limit even the right password fails."""
     settings.AXES_FAILURE_LIMIT = 3

@@ -59,6 +59,7 @@ class MultipleFileField(forms.FileField):
     """A file field whose cleaned value is the list of the files chosen (maybe empty)."""
 
     def __init__(self, *args, **kwargs):
+        """An optional field with the multiple-file widget unless told otherwise."""
         kwargs.setdefault("widget", MultipleFileInput())
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
@@ -200,6 +201,7 @@ class SubmissionForm(forms.Form):
     )
 
     def __init__(self, *args, columns: list[ColumnPage], has_collection: bool = True, **kwargs):
+        """The form offering the given columns; files are refused when there is no collection."""
         super().__init__(*args, **kwargs)
         self.has_collection = has_collection
         field = self.fields["column"]

@@ -99,6 +99,7 @@ class StoredFiles:
     """The files written while a submission is created, deleted again if it fails."""
 
     def __init__(self) -> None:
+        """Nothing written yet."""
         self.files: list[tuple[Storage, str]] = []
 
     def add(self, field_file) -> None:

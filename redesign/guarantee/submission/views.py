@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
@@ -12,6 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
@@ -24,6 +27,22 @@ from .service import Submission, create_submission, news_columns, site_collectio
 LIST_URL = "guarantee_submission:list"
 LOGIN_URL = "guarantee_submission:login"
 PAGE_SIZE = 20
+
+
+def in_site_language(view: Callable) -> Callable:
+    """Answer in the cluster's language (简体中文) whatever the phone's browser asks for."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """Run the view and render its response with the site's language active."""
+        with translation.override(settings.LANGUAGE_CODE):
+            response = view(request, *args, **kwargs)
+            if isinstance(response, TemplateResponse) and not response.is_rendered:
+                response.render()
+        response.headers["Content-Language"] = settings.LANGUAGE_CODE
+        return response
+
+    return wrapper
 
 
 def _site_or_404(request: HttpRequest) -> Site:
@@ -64,6 +83,7 @@ def submission_access(view: Callable) -> Callable:
 
 
 @never_cache
+@in_site_language
 @submission_access
 def submission_list(request: HttpRequest, site: Site, columns: list) -> HttpResponse:
     """The user's own submissions to this site with their workflow states."""
@@ -77,6 +97,7 @@ def submission_list(request: HttpRequest, site: Site, columns: list) -> HttpResp
 
 
 @never_cache
+@in_site_language
 @submission_access
 def submission_new(request: HttpRequest, site: Site, columns: list) -> HttpResponse:
     """The 投稿 form: a valid post becomes a draft article submitted to the site's workflow."""
@@ -126,6 +147,7 @@ def submission_new(request: HttpRequest, site: Site, columns: list) -> HttpRespo
     )
 
 
+@method_decorator(in_site_language, name="dispatch")
 class SubmissionLoginView(auth_views.LoginView):
     """The 投稿 host's own login (the admin may live on another hostname); axes guards it."""
 
@@ -140,6 +162,7 @@ class SubmissionLoginView(auth_views.LoginView):
         return context
 
 
+@method_decorator(in_site_language, name="dispatch")
 class SubmissionLogoutView(auth_views.LogoutView):
     """Log out (POST only) and go back to the 投稿 login."""
 
