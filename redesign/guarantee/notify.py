@@ -72,9 +72,10 @@ def _guarded(handler):
     """Run a receiver so that no error of ours reaches the workflow action that sent it."""
 
     def receiver(sender, instance=None, user=None, **kwargs) -> None:
-        """Call the handler; log anything it raises."""
+        """Call the handler in a savepoint; log anything it raises."""
         try:
-            handler(instance, user)
+            with transaction.atomic():  # a database error of ours must not spoil the action's
+                handler(instance, user)
         except Exception:
             logger.exception("Workflow notice %s failed", handler.__name__)
 

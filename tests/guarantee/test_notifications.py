@@ -226,6 +226,24 @@ def test_failing_robot_does_not_break_the_approval(
     assert "secret-key" not in warnings[0].getMessage()
 
 
+def test_an_error_in_our_notice_code_does_not_break_the_action(county, staff, monkeypatch, caplog):
+    """Even a database error while preparing a notice is logged; the approval still happens."""
+    from django.db import DatabaseError
+
+    page = submit(county, staff["informant"])
+
+    def broken(site):
+        """A policy lookup that fails as a broken query would."""
+        raise DatabaseError("no such table")
+
+    monkeypatch.setattr(ContentPolicy, "for_site", broken)
+    with caplog.at_level(logging.ERROR, logger="redesign.guarantee.notify"):
+        act(page, staff["reviewer"], "approve")
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.current_task_state.task.name == "那坡县人民政府 终审发布"
+    assert any("task_approved" in record.getMessage() for record in caplog.records)
+
+
 def test_slow_or_absent_robot_times_out_with_a_warning(robot, settings, caplog):
     """The timeout is REDESIGN_WEBHOOK_TIMEOUT; a closed port fails at once; both are logged."""
     settings.REDESIGN_WEBHOOK_TIMEOUT = 0.3
