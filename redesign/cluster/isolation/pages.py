@@ -23,11 +23,10 @@ from wagtail.admin.views.pages.listing import GenericPageFilterSet, PageFilterSe
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from redesign.core.scope import scope_for
+from redesign.core.scope import confined, scope_for
 
 from . import choosers, groups, reports, workflows  # noqa: F401  (they register their hooks)
 from .bulk import register_confined_bulk_actions
-from .filters import confined
 
 # The URL parameters of Wagtail's page views that name a page.
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")

@@ -1,9 +1,9 @@
 """Wagtail's reports and the forms index, confined to the user's sites.
 
 Each report is a subclass of Wagtail's report view whose filter set offers only the people,
-workflows, tasks and sites of the user's sites (filters.py); the page types usage report also
-counts and names only pages of those sites. The subclasses are served at Wagtail's own report
-URLs (replace.py), so the menu, the links and the bookmarks stay what they were.
+workflows, tasks and sites of the user's sites (confined, in redesign/core/scope.py); the page
+types usage report also counts and names only pages of those sites. The subclasses are served
+at Wagtail's own report URLs (replace.py), so the menu, the links and the bookmarks stay.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,9 +24,8 @@ from wagtail.admin.views.reports.workflows import (
 from wagtail.contrib.forms.views import FormPageFilterSet, FormPagesListView
 from wagtail.models import Page
 
-from redesign.core.scope import scope_for
+from redesign.core.scope import ConfinedFilterSetMixin, confined, scope_for
 
-from .filters import ConfinedFilterSetMixin, confined
 from .replace import serve_with
 
 
