@@ -1,18 +1,20 @@
 """Signal receivers: publication keeps the item records (and the findings that read live text)."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageLogEntry
 from wagtail.signals import (
     page_published,
+    page_unpublished,
     task_approved,
     task_submitted,
     workflow_approved,
     workflow_rejected,
 )
 
-from . import notify
+from . import notify, wording
 from .audit import record_publication, record_publisher
+from .models import WordingRule
 
 
 @receiver(page_published, dispatch_uid="guarantee_record_publication")
@@ -37,3 +39,10 @@ workflow_approved.connect(
 workflow_rejected.connect(
     notify.on_workflow_rejected, dispatch_uid="guarantee_notify_workflow_rejected"
 )
+
+
+# 规范用语 (wording.py): findings of the live version; the compiled rules follow their edits.
+page_published.connect(wording.on_page_published, dispatch_uid="guarantee_wording_published")
+page_unpublished.connect(wording.on_page_unpublished, dispatch_uid="guarantee_wording_unpublished")
+post_save.connect(wording.on_rule_changed, sender=WordingRule, dispatch_uid="guarantee_rule_saved")
+post_delete.connect(wording.on_rule_changed, sender=WordingRule, dispatch_uid="guarantee_rule_gone")

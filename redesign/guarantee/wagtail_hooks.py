@@ -2,3 +2,4 @@
 
 from .admin import columns, dashboard, ledger, policy, reports  # noqa: F401
 from .admin import submission as submission_hooks  # noqa: F401  (informants file news only)
+from .admin import wording as wording_hooks  # noqa: F401  (规范用语 and the editor's warning)
