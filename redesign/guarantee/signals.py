@@ -15,12 +15,19 @@ from wagtail.signals import (
 from . import notify, wording
 from .audit import record_publication, record_publisher
 from .models import WordingRule
+from .originality import on_article_published
 
 
 @receiver(page_published, dispatch_uid="guarantee_record_publication")
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """Record the item's real times when a page goes live."""
     record_publication(instance)
+
+
+@receiver(page_published, dispatch_uid="guarantee_fingerprint_article")
+def on_article_published_receiver(sender, instance, revision=None, **kwargs) -> None:
+    """Fingerprint a published article and flag it when it repeats an earlier page as 原创."""
+    on_article_published(instance)
 
 
 @receiver(post_save, sender=PageLogEntry, dispatch_uid="guarantee_record_publisher")

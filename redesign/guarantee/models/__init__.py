@@ -2,7 +2,7 @@
 
 from .ledger import Contract, ContractStage, Stage
 from .links import BrokenLink, LinkCheckRun, LinkKind
-from .originality import Fingerprint, NearDuplicate
+from .originality import Fingerprint, FingerprintBand, NearDuplicate
 from .policy import CalendarDay, CalendarKind, ContentPolicy, WebhookKind
 from .records import DateFlag, ItemKind, ItemRecord
 from .wording import WordingCategory, WordingFinding, WordingRule
@@ -16,6 +16,7 @@ __all__ = [
     "ContractStage",
     "DateFlag",
     "Fingerprint",
+    "FingerprintBand",
     "ItemKind",
     "ItemRecord",
     "LinkCheckRun",

@@ -43,3 +43,19 @@ class NearDuplicate(models.Model):
     def __str__(self) -> str:
         """The pair and their similarity."""
         return f"#{self.page_id} ≈ #{self.similar_to_id} ({self.similarity:.0%})"
+
+
+class FingerprintBand(models.Model):
+    """One LSH band of an article's signature: pages sharing a bucket are candidate copies."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    bucket = models.BigIntegerField(_("分桶"))
+
+    class Meta:
+        verbose_name = _("指纹分段")
+        verbose_name_plural = _("指纹分段")
+        indexes = [models.Index(fields=["bucket", "page"], name="guarantee_band_bucket")]
+
+    def __str__(self) -> str:
+        """The page's id and its bucket."""
+        return f"#{self.page_id} {self.bucket}"
