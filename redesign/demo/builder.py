@@ -21,6 +21,7 @@ from redesign.core.models import ArticlePage, ColumnPage
 from .content import SEED
 from .county_site import build_county
 from .errors import DemoError
+from .history import build_history
 from .portal_site import build_portal
 from .profiles import COUNTIES, PORTAL, PORTAL_HOSTNAME, County
 from .site_builder import SiteBuilder
@@ -116,6 +117,7 @@ class DemoCluster:
         self.log = log or (lambda message: None)
         self.now = timezone.localtime(now or timezone.now())
         self.counties = counties
+        self.staff_logins: list[Login] = []  # the informants and reviewers this run created
 
     # -- state --------------------------------------------------------------------------------
 
@@ -213,6 +215,7 @@ class DemoCluster:
             if login is not None:
                 report.logins.append(login)
         report.sites.append(self._load_portal(county_sites))
+        report.logins.extend(self.staff_logins)
         if not any(login.username.endswith("_editor") for login in report.logins):
             report.logins.extend(
                 login for login in self.existing_logins() if login.username != ADMIN_USERNAME
@@ -245,6 +248,7 @@ class DemoCluster:
                     county.primary_color, county.accent_color, county.palette,
                 )  # fmt: skip
                 build_county(builder, county, self.port)
+                staff = build_history(county, result, editor, self.password, self.now)
         except DemoError:
             raise
         except Exception as err:
@@ -253,6 +257,13 @@ class DemoCluster:
         self.log(
             f"  {county.full_name}：{summary.articles} 篇文章，{summary.pages} 个页面，"
             f"{summary.images} 张图片，{summary.documents} 个文件。"
+        )
+        self.staff_logins.extend(
+            Login(user.username, self.password, f"{county.name}{role}")
+            for user, role in (
+                *((u, "信息员") for u in staff.informants),
+                (staff.reviewer, "审核"),
+            )
         )
         return summary, result.site, login
 

@@ -98,6 +98,9 @@ class County:
     features: str
     history: str
     industries: tuple[Industry, ...]
+    # How the site stands in the content guarantee's demo: green (alive), amber (going quiet),
+    # red (dying: a stale home page and 通知公告 column, a blank column).
+    health: str = "green"
 
     @property
     def full_name(self) -> str:

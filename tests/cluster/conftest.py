@@ -197,7 +197,9 @@ def _guarantee_objects(work: SiteAtWork) -> None:
     )
     stage = ContractStage.objects.create(contract=contract, stage="agreement", weight=10)
     stage.people.add(work.staff["maintainer"])
-    run = LinkCheckRun.objects.create(site=site, pages_checked=3, broken_internal=1)
+    run = LinkCheckRun.objects.create(
+        site=site, pages_checked=3, broken_internal=1, finished_at=timezone.now()
+    )
     BrokenLink.objects.create(
         run=run,
         page=work.pages["article"],

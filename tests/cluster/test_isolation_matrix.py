@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Locale, Page
 
+from redesign.guarantee.models import WordingRule
 from tests.cluster.conftest import editor_of, only_in
 
 ROLES = ("informant", "reviewer", "maintainer")
@@ -101,6 +102,8 @@ ROUTE_PARAM_KINDS = {
     ("admin/documents/chooser/", "pk"): "document",
     ("admin/snippets/guarantee/calendarday/", "pk"): "calendar_day",
     ("admin/snippets/choose/guarantee/calendarday/", "pk"): "calendar_day",
+    ("admin/snippets/guarantee/wordingrule/", "pk"): "wording_rule",
+    ("admin/snippets/choose/guarantee/wordingrule/", "pk"): "wording_rule",
     ("admin/guarantee/contracts/", "pk"): "contract",
     ("admin/images/multiple/", "uploaded_file_id"): "uploaded_image",
     ("admin/documents/multiple/", "uploaded_file_id"): "uploaded_document",
@@ -230,6 +233,7 @@ def site_values(b, page) -> dict:
         "site": b.result.site.pk,
         "calendar_day": b.objects["calendar_day"].pk,
         "contract": b.objects["contract"].pk,
+        "wording_rule": WordingRule.objects.order_by("pk").first().pk,
         "user": user.pk,
         "group": b.result.groups["reviewer"].pk,
         "locale": Locale.get_default().pk,
@@ -345,6 +349,7 @@ def bulk_urls(route: AdminRoute, queries: dict) -> list[str]:
         ("wagtailimages", "image"): [queries["image"]],
         ("wagtaildocs", "document"): [queries["document"]],
         ("auth", "user"): [queries["maintainer"]],
+        ("guarantee", "wordingrule"): [WordingRule.objects.order_by("pk").first().pk],
         **queries["model_ids"],
     }
     bulk_action_registry._scan_for_bulk_actions()
@@ -420,6 +425,10 @@ SUPERUSER_SEES = (
     "/admin/documents/",
     "/admin/workflows/task_chooser/",
     "/admin/bulk/wagtailcore/page/delete/?id={page}",
+    "/admin/reports/broken-links/",
+    "/admin/guarantee/contracts/",
+    "/admin/snippets/guarantee/calendarday/",
+    "/admin/settings/guarantee/contentpolicy/{site}/",
 )
 
 
@@ -429,7 +438,7 @@ def test_superuser_sees_site_b_on_the_main_urls(client, busy_sites):
         get_user_model().objects.create_superuser("matrix_admin", password="x-pass-123456")
     )
     markers = site_markers(busy_sites)
-    values = {**query_values(b), "in_review": b.pages["in_review"].pk}
+    values = {**query_values(b), "in_review": b.pages["in_review"].pk, "site": b.result.site.pk}
     blind = []
     for url in SUPERUSER_SEES:
         response = client.get(url.format(**values))

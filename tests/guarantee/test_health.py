@@ -276,7 +276,7 @@ def test_originality_share_over_thirty_days_and_its_trend(county):
         put(news, f"原创{n}", at(DAY - timedelta(days=2)))
     put(news, "转载", at(DAY - timedelta(days=2)), origin="reprint", origin_source="新华社")
     report = health_of(county)
-    assert report.originality["original_30d"] == 3 and report.originality["total_30d"] == 4
+    assert report.originality["original"] == 3 and report.originality["total"] == 4
     assert report.originality["ratio_30d"] == 0.75
     assert report.originality["ratio_previous_30d"] == 1.0  # the filled columns, 40 days ago
     assert report.originality["trend"] == -0.25
@@ -356,3 +356,19 @@ def test_notify_mails_site_staff_and_administrators_of_red_sites(
     assert "napo" not in " ".join(jingxi.to)
     admin = next(m for s, m in by_subject.items() if "网群健康" in s)
     assert admin.to == ["boss@example.cn"] and "靖西市" in admin.body and "那坡县" not in admin.body
+
+
+@pytest.mark.django_db
+def test_the_latest_finished_link_check_is_reported(county):
+    from django.utils import timezone
+
+    from redesign.guarantee.models import LinkCheckRun
+
+    fill_columns(county)
+    LinkCheckRun.objects.create(
+        site=county.site, pages_checked=40, broken_internal=3, missing_images=1,
+        finished_at=timezone.now(),
+    )  # fmt: skip
+    LinkCheckRun.objects.create(site=county.site)  # still running: not read
+    links = health_of(county).links
+    assert (links["pages"], links["broken_internal"], links["missing_images"]) == (40, 3, 1)

@@ -9,8 +9,11 @@ from redesign.core.column_types import FRESHNESS_RULES
 
 from .. import questions
 from ..calendar import calendar_for, day_bounds, load_overrides, local_today, local_zone
+from ..linkcheck import latest_runs
 from ..models import ItemKind
+from ..originality import originality_by_site
 from ..rules import STALE_GROUP_TYPES, VETO_RULES, kind_for_column_type
+from ..wording import serious_findings_count_by_site
 from . import queries
 from .report import ColumnState, QuotaCount, SiteHealth, Status, VetoCount
 
@@ -21,7 +24,6 @@ class _SiteTally:
     def __init__(self):
         self.on_day = defaultdict(int)
         self.in_week = defaultdict(int)
-        self.month = self.month_original = self.previous = self.previous_original = 0
         self.latest = None
 
 
@@ -80,10 +82,6 @@ def site_health(
         kind = kind_at(above)
         tally.on_day[kind] += row["on_day"]
         tally.in_week[kind] += row["in_week"]
-        tally.month += row["month"]
-        tally.month_original += row["month_original"]
-        tally.previous += row["previous"]
-        tally.previous_original += row["previous_original"]
         tally.latest = _later(tally.latest, row["latest"])
 
     end = day_bounds(day)[1]
@@ -103,9 +101,9 @@ def site_health(
             tally.in_week[ItemKind.STATIC] += 1
 
     forged = queries.forged_dates()
-    wording = queries.wording_errors()
-    duplicates = queries.near_duplicates()
-    link_checks = queries.latest_link_checks()
+    wording = serious_findings_count_by_site(ids)
+    originality = originality_by_site(ids, day)
+    link_checks = latest_runs(ids)
     unanswered = questions.unanswered_counts(ids, day)
 
     def age(moment) -> int | None:
@@ -156,14 +154,14 @@ def site_health(
             home_age_days=home_age,
             home_max_age_days=policy.home_max_age_days,
             veto_counts=[],
-            originality=_originality(tally, duplicates.get(root, 0)),
+            originality=originality.get(site.pk, {}),
             links=_links(link_checks.get(site.pk)),
             warning_days=policy.warning_days,
         )
         health.veto_counts = _veto_counts(
             health,
             forged.get(root, 0),
-            wording.get(root, 0),
+            wording.get(site.pk, 0),
             None if unanswered is None else unanswered.get(site.pk, (0, None)),
         )
         health.status = _status(health)
@@ -232,20 +230,6 @@ def _status(health: SiteHealth) -> str:
     if health.quota_missed or (soonest is not None and soonest.days_left < health.warning_days):
         return Status.AMBER
     return Status.GREEN
-
-
-def _originality(tally: _SiteTally, flagged: int) -> dict:
-    """The 30-day share of 原创 articles, the 30 days before, and the flagged reposts."""
-    ratio = tally.month_original / tally.month if tally.month else None
-    before = tally.previous_original / tally.previous if tally.previous else None
-    return {
-        "original_30d": tally.month_original,
-        "total_30d": tally.month,
-        "ratio_30d": None if ratio is None else round(ratio, 3),
-        "ratio_previous_30d": None if before is None else round(before, 3),
-        "trend": None if ratio is None or before is None else round(ratio - before, 3),
-        "flagged": flagged,
-    }
 
 
 def _links(run) -> dict:

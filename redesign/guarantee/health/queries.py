@@ -2,21 +2,14 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
 
-from redesign.core.models import ArticleOrigin, ArticlePage, ColumnPage, IndustryPage, StandardPage
+from redesign.core.models import ArticlePage, ColumnPage, IndustryPage, StandardPage
 
 from ..calendar import day_bounds
-from ..models import (
-    ContentPolicy,
-    DateFlag,
-    ItemRecord,
-    LinkCheckRun,
-    NearDuplicate,
-    WordingFinding,
-)
+from ..models import ContentPolicy, DateFlag, ItemRecord
 
 SITE_ROOT_DEPTH = 2
 ROOT_PATH_LENGTH = Page.steplen * SITE_ROOT_DEPTH
@@ -59,11 +52,9 @@ def columns(roots: list[str] | None = None) -> list[dict]:
 
 
 def article_groups(day: date, roots: list[str] | None = None) -> list[dict]:
-    """Live articles grouped by their parent: newest shown date, counts per window, origins."""
+    """Live articles grouped by their parent: newest shown date and counts per window."""
     start, end = day_bounds(day)
     week = start - timedelta(days=6)
-    month, previous = end - timedelta(days=30), end - timedelta(days=60)
-    original = Q(origin=ArticleOrigin.ORIGINAL)
     published = "first_published_at"
     return list(
         ArticlePage.objects.live()
@@ -75,18 +66,6 @@ def article_groups(day: date, roots: list[str] | None = None) -> list[dict]:
             items=Count("pk"),
             on_day=Count("pk", filter=Q(**{f"{published}__gte": start, f"{published}__lt": end})),
             in_week=Count("pk", filter=Q(**{f"{published}__gte": week, f"{published}__lt": end})),
-            month=Count("pk", filter=Q(**{f"{published}__gte": month, f"{published}__lt": end})),
-            month_original=Count(
-                "pk",
-                filter=original & Q(**{f"{published}__gte": month, f"{published}__lt": end}),
-            ),
-            previous=Count(
-                "pk", filter=Q(**{f"{published}__gte": previous, f"{published}__lt": month})
-            ),
-            previous_original=Count(
-                "pk",
-                filter=original & Q(**{f"{published}__gte": previous, f"{published}__lt": month}),
-            ),
         )
         .order_by()
     )
@@ -105,26 +84,6 @@ def forged_dates() -> dict[str, int]:
     return _count_by_root(
         ItemRecord.objects.filter(page__live=True).exclude(date_flag=DateFlag.NONE), "page__path"
     )
-
-
-def wording_errors() -> dict[str, int]:
-    """Serious wording errors on live pages, by site root path."""
-    return _count_by_root(
-        WordingFinding.objects.filter(page__live=True, rule__serious=True, rule__active=True),
-        "page__path",
-    )
-
-
-def near_duplicates() -> dict[str, int]:
-    """Live articles marked 原创 flagged as near-duplicates, by site root path."""
-    return _count_by_root(NearDuplicate.objects.filter(page__live=True), "page__path", "page_id")
-
-
-def latest_link_checks() -> dict[int, LinkCheckRun]:
-    """Each site's latest link check."""
-    newest = LinkCheckRun.objects.filter(site=OuterRef("site")).order_by("-started_at", "-pk")
-    runs = LinkCheckRun.objects.filter(pk=Subquery(newest.values("pk")[:1]))
-    return {run.site_id: run for run in runs}
 
 
 def _count_by_root(queryset, path_field: str, counted: str = "pk") -> dict[str, int]:
