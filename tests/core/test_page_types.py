@@ -168,3 +168,13 @@ def test_undated_imported_articles_list_last_on_every_database(county):
 
 def test_column_freshness_rule(county):
     assert column_of(county, "tzgg").freshness_rule.max_age_days == 183
+
+
+def test_drafts_with_chinese_titles_get_distinct_slugs(county):
+    # Wagtail checks a draft (live=False) with minimal_clean, not full_clean: both fill the slug
+    column = column_of(county, "yaowen")
+    for title in ("县政府召开常务会议", "县委召开全会"):
+        column.add_child(instance=ArticlePage(title=title, live=False))
+    slugs = list(ArticlePage.objects.child_of(column).order_by("pk").values_list("slug", flat=True))
+    day = f"{timezone.localdate():%Y%m%d}"
+    assert slugs == [day, f"{day}-2"]
