@@ -14,7 +14,8 @@ def test_the_listing_shows_each_columns_days_against_its_interval(client, county
     html = client.get(reverse("column_freshness:index")).content.decode()
     assert "3 天 / 14 天（还剩 11 天）" in html
     assert "200 天 / 183 天（已过期）" in html
-    assert "无已注明日期的稿件" in html  # 政策文件 has nothing yet
+    assert "无注明日期的稿件（视为未更新）" in html  # 政策文件 has nothing yet
+    assert "不限更新周期（不得空白）" in html  # 特色产业 and 互动 have no interval
 
 
 @pytest.mark.django_db

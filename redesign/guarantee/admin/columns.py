@@ -26,11 +26,11 @@ class FreshnessColumn(Column):
     def get_value(self, instance) -> str:
         """E.g. 「12 天 / 14 天」, 「20 天 / 14 天（已过期）」 or 「无日期稿件」."""
         limit = instance.freshness_rule.max_age_days
+        if limit is None:
+            return str(_("不限更新周期（不得空白）"))
         days = _days_since(instance)
         if days is None:
-            return str(_("无已注明日期的稿件"))
-        if limit is None:
-            return str(_("%(days)s 天（不限期，但不得空白）") % {"days": days})
+            return str(_("无注明日期的稿件（视为未更新）"))
         text = _("%(days)s 天 / %(limit)s 天") % {"days": days, "limit": limit}
         if days > limit:
             return f"{text}{_('（已过期）')}"

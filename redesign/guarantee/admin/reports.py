@@ -42,6 +42,12 @@ HEADINGS = {
 }
 
 
+class StatusColumn(Column):
+    """The status as a coloured word with its reason."""
+
+    cell_template_name = "guarantee/reports/status_cell.html"
+
+
 class HealthFilterSet(WagtailFilterSet):
     """Filter the sites by status and by name or hostname."""
 
@@ -84,7 +90,7 @@ class SiteHealthReportView(ReportView):
     paginate_by = 50
     columns = [
         Column("site_name", label=_("站点"), sort_key="site_name"),
-        Column("status_label", label=_("状态"), sort_key="status"),
+        StatusColumn("status", label=_("状态"), sort_key="status"),
         Column("dynamic_day", label=_("当日动态"), sort_key="dynamic_day"),
         Column("static_day", label=_("当日静态"), sort_key="static_day"),
         Column("stale_columns", label=_("过期栏目"), sort_key="stale_columns"),
@@ -115,6 +121,8 @@ class SiteHealthReportView(ReportView):
                 SimpleNamespace(
                     **row,
                     status_label=report.status_label,
+                    status_word=report.status_word,
+                    status_reason=report.status_reason,
                     status_rank={"red": 0, "amber": 1, "green": 2}[report.status],
                     originality_ratio=report.originality.get("ratio_30d") or 0,
                     soonest=f"{soonest.label}：{soonest.days_left} 天" if soonest else "",

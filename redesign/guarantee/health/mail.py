@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Site
 
-from .output import STATUS_WORDS, describe
+from .output import describe
 from .report import SiteHealth, Status
 
 NOTIFIED_ROLES = ("maintainer", "reviewer")
@@ -35,7 +35,7 @@ def _subject(report: SiteHealth) -> str:
     return _("【网站健康】%(name)s %(date)s：%(status)s") % {
         "name": report.site_name,
         "date": report.day.isoformat(),
-        "status": STATUS_WORDS[report.status],
+        "status": report.status_word,
     }
 
 

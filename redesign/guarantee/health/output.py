@@ -7,9 +7,7 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
-from .report import SiteHealth, Status
-
-STATUS_WORDS = {Status.RED: "红色", Status.AMBER: "黄色", Status.GREEN: "绿色"}
+from .report import SiteHealth
 
 CSV_FIELDS = [
     "hostname",
@@ -98,7 +96,7 @@ def describe(report: SiteHealth) -> list[str]:
             "name": report.site_name,
             "host": report.hostname,
             "date": report.day.isoformat(),
-            "status": STATUS_WORDS[report.status],
+            "status": report.status_word,
         }
     ]
     day_kind = _("工作日") if report.working_day else _("非工作日，不计当日任务")
@@ -185,7 +183,7 @@ def as_table(reports: list[SiteHealth]) -> str:
     for r in reports:
         rows.append(
             [
-                STATUS_WORDS[r.status],
+                r.status_word,
                 r.hostname,
                 f"{r.dynamic.day}/{r.dynamic.minimum}",
                 f"{r.static.day}/{r.static.minimum}",

@@ -6,6 +6,8 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+STATUS_WORDS = {"red": _("红色"), "amber": _("黄色"), "green": _("绿色")}
+
 
 class Status(models.TextChoices):
     """A site's state against the inspection: red fails it today, amber soon, green is alive."""
@@ -104,6 +106,27 @@ class SiteHealth:
     def status_label(self) -> str:
         """The status in words."""
         return str(Status(self.status).label)
+
+    @property
+    def status_word(self) -> str:
+        """The status in one word: 红色, 黄色 or 绿色."""
+        return str(STATUS_WORDS[self.status])
+
+    @property
+    def status_reason(self) -> str:
+        """Why the site has its status, in one line."""
+        if self.veto_risks:
+            return "、".join(str(v.label) for v in self.veto_risks)
+        reasons = []
+        if self.quota_missed:
+            reasons.append(str(_("未完成当日更新任务")))
+        soonest = self.soonest
+        if soonest is not None and soonest.days_left < self.warning_days:
+            reasons.append(
+                str(_("距“%(label)s”还有 %(days)s 天"))
+                % {"label": soonest.label, "days": soonest.days_left}
+            )
+        return "；".join(reasons) or str(_("各项正常"))
 
     @property
     def stale_columns(self) -> list[ColumnState]:
