@@ -91,6 +91,8 @@ def _fill_submission(record: ItemRecord, page: Page) -> None:
 def record_publication(page: Page) -> ItemRecord | None:
     """Create or update the page's record at publication; flag a forged or altered shown date."""
     page = page.specific
+    if getattr(page, "is_imported", False):
+        return None  # a legacy page's real times are unknown: the import is not its publication
     kind, column_type = item_kind(page)
     if kind == ItemKind.OTHER and not isinstance(page, ArticlePage):
         return None

@@ -84,3 +84,11 @@ def test_a_workflow_item_records_who_submitted_reviewed_and_published(county, st
     assert record.published_by == staff["maintainer"]
     assert record.submitted_at == state.created_at
     assert 0 <= record.minutes_to_publish < 1
+
+
+@pytest.mark.django_db
+def test_an_imported_legacy_page_gets_no_publication_record(county):
+    article = add_article(
+        column_of(county, "yaowen"), "旧站导入的稿件", is_imported=True, legacy_url="http://old/1"
+    )
+    assert not ItemRecord.objects.filter(page=article).exists()
