@@ -5,12 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Fingerprint(models.Model):
-    """The MinHash signature of one article's text, kept so detection never re-reads bodies."""
+    """One article's normalised text and MinHash signature, so detection never re-reads bodies."""
 
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="fingerprint"
     )
     signature = models.BinaryField(_("签名"))
+    # the CJK characters, letters and digits of the text, one clause a line; empty if stored
+    # before texts were kept (fingerprint_articles fills it)
+    text = models.TextField(_("规范化正文"), blank=True, default="")
     text_length = models.PositiveIntegerField(_("正文字数"), default=0)
     computed_at = models.DateTimeField(_("计算时间"), auto_now=True)
 
@@ -46,7 +49,8 @@ class NearDuplicate(models.Model):
 
 
 class FingerprintBand(models.Model):
-    """One LSH band of an article's signature: pages sharing a bucket are candidate copies."""
+    """One lookup key of an article's text (an LSH band or a clause): sharing one makes pages
+    neighbours, compared when either is published."""
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     bucket = models.BigIntegerField(_("分桶"))

@@ -13,11 +13,13 @@ class Command(BaseCommand):
     """Backfill live articles' fingerprints; flag the 原创 ones that repeat earlier pages."""
 
     help = (
-        "Compute the MinHash fingerprint of every live article (legacy imported pages included), "
-        "then look for the 原创 articles of the new sites that repeat an earlier page of the "
-        "cluster. Publication does this for each new article; run this once after an import or "
-        "after installing the guarantee. Run it for the whole cluster first: with --site, the "
-        "other sites' articles are found only if they are fingerprinted already."
+        "Compute the fingerprint (normalised text, MinHash signature, lookup keys) of every live "
+        "article, legacy imported pages included, then look for the 原创 articles of the new "
+        "sites that repeat an earlier page of the cluster. Publication does this for each new "
+        "article; run this once after an import, after installing the guarantee or after "
+        "upgrading it (fingerprints older than migration 0005 hold no text and are not "
+        "compared). Run it for the whole cluster first: with --site, the other sites' articles "
+        "are found only if they are fingerprinted already."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -64,7 +66,7 @@ class Command(BaseCommand):
                 stored += 1
             if dry_run:
                 if computed is not None and should_check(page):
-                    would_flag += bool(find_sources(page, computed.signature))
+                    would_flag += bool(find_sources(page, computed))
             else:
                 store(page, computed)
             if number % every == 0 or number == total:
@@ -77,7 +79,7 @@ class Command(BaseCommand):
             )
             count = checked.count()
             for number, page in enumerate(checked.iterator(chunk_size=500), start=1):
-                flagged += bool(detect(page))
+                flagged += bool(detect(page, recheck=False))  # every article is judged
                 if number % every == 0 or number == count:
                     self._progress(_("比对"), number, count)
 
