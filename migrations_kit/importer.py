@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Collection, Site
 
 from .extract import CAPPED_FLAG, ExtractedPage, extract_page
@@ -35,6 +36,10 @@ from .writer import (
     record_for,
     write_page,
 )
+
+# Called after a run with the site and the ids of the pages it wrote: apps that read page text
+# (a wording check, text fingerprints) do their work in bulk there, not once per page.
+IMPORTED_HOOK = "legacy_pages_imported"
 
 Status = LegacyRecord.Status
 ProgressCallback = Callable[[int, Fate], None]
@@ -246,6 +251,9 @@ class Importer:
             created[RunObject.Kind.IMAGE],
             created[RunObject.Kind.DOCUMENT],
         )
+        # the apps that read page text (wording checks, fingerprints) do theirs in bulk too
+        for fn in hooks.get_hooks(IMPORTED_HOOK):
+            fn(self.site, page_ids)
 
     # -- one file -------------------------------------------------------------------------
 

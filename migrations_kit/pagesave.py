@@ -132,8 +132,12 @@ def create_page(
     _finish(page, revision, publish)
     _log(page, revision if publish else None)
     if publish:
-        page_published.send(sender=page.specific_class, instance=page, revision=revision)
-        published.send(sender=type(page), instance=page, revision=revision)
+        # legacy_import tells receivers that read page text to wait for the importer's bulk
+        # pass (the legacy_pages_imported hook) rather than work once per page
+        page_published.send(
+            sender=page.specific_class, instance=page, revision=revision, legacy_import=True
+        )
+        published.send(sender=type(page), instance=page, revision=revision, legacy_import=True)
     return revision
 
 

@@ -26,8 +26,10 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
 
 @receiver(page_published, dispatch_uid="guarantee_fingerprint_article")
 def on_article_published_receiver(sender, instance, revision=None, **kwargs) -> None:
-    """Fingerprint a published article and flag it when it repeats an earlier page as 原创."""
-    on_article_published(instance)
+    """Fingerprint a published article and flag it when it repeats an earlier page as 原创
+    (an import fingerprints its pages in bulk afterwards: legacy.py)."""
+    if not kwargs.get("legacy_import"):
+        on_article_published(instance)
 
 
 @receiver(post_save, sender=PageLogEntry, dispatch_uid="guarantee_record_publisher")

@@ -324,8 +324,9 @@ def rescan(pages: Iterable[Page]) -> int:
 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
-    """Store the wrong forms of the version that just went live."""
-    refresh_findings(instance)
+    """Store the wrong forms of the version that just went live (an import does it in bulk)."""
+    if not kwargs.get("legacy_import"):
+        refresh_findings(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
