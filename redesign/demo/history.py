@@ -122,19 +122,10 @@ class History:
                 body.append(block("paragraph", rich(*section.paragraphs)))
             if section.items:
                 body.append(block("paragraph", rich(*section.items)))
+        fields = spec.page_fields()
+        fields.update(source=spec.source or self.county.media_centre, author=owner.first_name)
         page = ArticlePage(
-            title=spec.title,
-            slug=f"gj-{self.count:03d}",
-            live=False,
-            owner=owner,
-            source=spec.source or self.county.media_centre,
-            author=owner.first_name,
-            summary=spec.summary,
-            document_number=spec.document_number,
-            issuing_body=spec.issuing_body,
-            index_number=spec.index_number,
-            written_date=spec.written_date,
-            body=body,
+            **fields, slug=f"gj-{self.count:03d}", live=False, owner=owner, body=body
         )
         self.columns[slug].add_child(instance=page)
         page.save_revision(user=owner)

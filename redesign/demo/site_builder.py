@@ -187,19 +187,10 @@ class SiteBuilder:
                 block("attachment", {"document": doc.pk, "title": spec.attachment_title})
             )
         page = ArticlePage(
-            title=spec.title,
+            **spec.page_fields(),
             slug=slug,
             publish_date=spec.publish_date,
             first_published_at=spec.publish_date,
-            source=spec.source,
-            author=spec.author,
-            origin=spec.origin,
-            origin_source=spec.origin_source,
-            document_number=spec.document_number,
-            issuing_body=spec.issuing_body,
-            index_number=spec.index_number,
-            written_date=spec.written_date,
-            summary=spec.summary,
             cover_image=cover,
             body=body,
             attachments=attachments,

@@ -71,6 +71,21 @@ class ArticleSpec:
     cover: bool = False
     table: tuple[str, list[list[str]]] | None = None
 
+    def page_fields(self) -> dict:
+        """The ArticlePage fields the spec sets directly (not dates, body, images or owner)."""
+        return {
+            "title": self.title,
+            "source": self.source,
+            "author": self.author,
+            "origin": self.origin,
+            "origin_source": self.origin_source,
+            "document_number": self.document_number,
+            "issuing_body": self.issuing_body,
+            "index_number": self.index_number,
+            "written_date": self.written_date,
+            "summary": self.summary,
+        }
+
     @property
     def text_lines(self) -> list[str]:
         """The body as plain lines, for generated attachments."""

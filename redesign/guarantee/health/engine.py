@@ -26,6 +26,16 @@ class _SiteTally:
         self.in_week = defaultdict(int)
         self.latest = None
 
+    def quota(self, kind: str, minimum: int, week_days: int, target: int | None = None):
+        """The site's items of one kind on the day and over the week against the minimum."""
+        return QuotaCount(
+            self.on_day[kind],
+            minimum,
+            minimum if target is None else target,
+            self.in_week[kind],
+            minimum * week_days,
+        )
+
 
 def _later(a, b):
     """The later of two moments, either of which may be missing."""
@@ -136,20 +146,10 @@ def site_health(
             site_name=site.site_name or site.hostname,
             day=day,
             working_day=calendar.is_working_day(day),
-            dynamic=QuotaCount(
-                tally.on_day[ItemKind.DYNAMIC],
-                policy.dynamic_daily_min,
-                policy.dynamic_daily_target,
-                tally.in_week[ItemKind.DYNAMIC],
-                policy.dynamic_daily_min * week_days,
+            dynamic=tally.quota(
+                ItemKind.DYNAMIC, policy.dynamic_daily_min, week_days, policy.dynamic_daily_target
             ),
-            static=QuotaCount(
-                tally.on_day[ItemKind.STATIC],
-                policy.static_daily_min,
-                policy.static_daily_min,
-                tally.in_week[ItemKind.STATIC],
-                policy.static_daily_min * week_days,
-            ),
+            static=tally.quota(ItemKind.STATIC, policy.static_daily_min, week_days),
             columns=states,
             home_age_days=home_age,
             home_max_age_days=policy.home_max_age_days,
