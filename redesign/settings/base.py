@@ -313,6 +313,11 @@ REDESIGN_WEBHOOK_TIMEOUT = env_int("REDESIGN_WEBHOOK_TIMEOUT", 5)
 # The link check walks a site's own pages; other hosts are only fetched when this is on.
 REDESIGN_LINKCHECK_EXTERNAL = env_bool("REDESIGN_LINKCHECK_EXTERNAL")
 REDESIGN_LINKCHECK_MAX_PAGES = env_int("REDESIGN_LINKCHECK_MAX_PAGES", 5000)
+REDESIGN_LINKCHECK_MAX_LINKS = env_int("REDESIGN_LINKCHECK_MAX_LINKS", 20000)  # per run
+REDESIGN_LINKCHECK_MAX_EXTERNAL = env_int("REDESIGN_LINKCHECK_MAX_EXTERNAL", 500)  # per run
+REDESIGN_LINKCHECK_TIMEOUT = env_int("REDESIGN_LINKCHECK_TIMEOUT", 10)  # seconds per fetch
+# Hosts that resolve to private, loopback or link-local addresses are never fetched unless on.
+REDESIGN_LINKCHECK_ALLOW_PRIVATE = env_bool("REDESIGN_LINKCHECK_ALLOW_PRIVATE")
 
 LOGGING = {
     "version": 1,
