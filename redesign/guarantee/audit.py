@@ -56,22 +56,14 @@ def _publisher(page: Page):
 
 def _fill_submission(record: ItemRecord, page: Page) -> None:
     """Who submitted and who first reviewed, from the page's latest workflow."""
+    # the latest workflow of the page, whatever its end: one cancelled by a direct publication
+    # was still the informant's submission
     state = (
-        WorkflowState.objects.filter(
-            base_content_type_id=page.content_type_id, object_id=str(page.pk)
-        )
-        .exclude(status=WorkflowState.STATUS_CANCELLED)
+        WorkflowState.objects.for_instance(page)
         .select_related("requested_by")
         .order_by("-created_at", "-pk")
         .first()
     )
-    if state is None:
-        state = (
-            WorkflowState.objects.filter(object_id=str(page.pk))
-            .select_related("requested_by")
-            .order_by("-created_at", "-pk")
-            .first()
-        )
     if state is None:
         record.submitted_by = page.owner
         return

@@ -10,8 +10,6 @@ from redesign.core.column_types import DYNAMIC_COLUMN_TYPES, STATIC_COLUMN_TYPES
 from .models import ItemKind
 
 __all__ = [
-    "HOME_MAX_AGE_DAYS",
-    "QUESTION_MAX_DAYS",
     "STALE_GROUP_TYPES",
     "VETO_RULES",
     "VetoRule",
@@ -58,9 +56,6 @@ VETO_RULES: dict[str, VetoRule] = {
         VetoRule("unanswered_questions", _("留言超期未回复"), 1, _("有效留言超过 3 个月未回复")),
     )
 }
-
-HOME_MAX_AGE_DAYS = 14
-QUESTION_MAX_DAYS = 90
 
 
 def kind_for_column_type(column_type: str) -> str:

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
+from ..calendar import day_bounds
 from ..models import Contract, ItemRecord, Stage
 
 CENT = Decimal("0.01")
@@ -52,18 +51,9 @@ def person_name(user) -> str:
     return f"{user.last_name}{user.first_name}".strip() or user.get_username()
 
 
-def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """The moments from the start day's first minute to the end day's last, in Shanghai time."""
-    zone = ZoneInfo(settings.TIME_ZONE)
-    return (
-        datetime.combine(start, time.min, tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
-
-
 def credited_records(site_id: int | None, start: date, end: date) -> QuerySet:
     """The records of live items first published from start to end (inclusive, local days)."""
-    since, until = local_bounds(start, end)
+    since, until = day_bounds(start)[0], day_bounds(end)[1]
     records = ItemRecord.objects.filter(
         first_published_at__gte=since, first_published_at__lt=until, page__live=True
     )

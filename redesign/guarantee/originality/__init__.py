@@ -38,7 +38,7 @@ from .fingerprints import (
     store,
     stored,
 )
-from .share import day_end, originality_by_site
+from .share import originality_by_site
 
 __all__ = [
     "BANDS",
@@ -56,7 +56,6 @@ __all__ = [
     "clauses",
     "compute",
     "containment",
-    "day_end",
     "detect",
     "find_sources",
     "minhash",

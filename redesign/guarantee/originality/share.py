@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from wagtail.models import Site
@@ -14,14 +12,10 @@ from wagtail.models import Site
 from redesign.core.models import ArticlePage
 from redesign.core.models.article import ArticleOrigin
 
+from ..calendar import day_bounds
 from ..models import NearDuplicate
 
 WINDOW = timedelta(days=30)
-
-
-def day_end(day: date) -> datetime:
-    """The end of a day in the cluster's time zone (Asia/Shanghai): the next midnight."""
-    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -73,7 +67,7 @@ def originality_by_site(site_ids: Iterable[int], day: date) -> dict[int, dict]:
     by_length: dict[int, list[str]] = {}
     for path in roots.values():
         by_length.setdefault(len(path), []).append(path)
-    end = day_end(day)
+    end = day_bounds(day)[1]  # the next local midnight
     counts: dict[str, dict] = {}
     for paths in by_length.values():
         counts.update(_counts_by_root(paths, end))
