@@ -1,4 +1,4 @@
-"""URL routes of the cluster: admin, documents, search, site maps, 投稿, then the page tree."""
+"""URL routes: admin, documents, search, site maps, 投稿, 互动, then the page tree."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -18,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap_xml"),
     path("sitemap/", core_views.site_map, name="site_map"),
     path("tougao/", include("redesign.guarantee.submission.urls")),
+    path(f"{settings.REDESIGN_INTERACTION_PREFIX}/", include("redesign.interaction.public.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:

@@ -69,6 +69,8 @@ class RoleSpec:
     page_permissions: tuple[str, ...]
     collection_permissions: tuple[str, ...]
     site_permissions: tuple[tuple[str, str, str], ...] = ()  # (app label, model, codename)
+    # Model permissions whose objects the app confines to the group's sites itself (留言办理).
+    model_permissions: tuple[tuple[str, str, str], ...] = ()  # (app label, model, codename)
 
 
 ROLES: tuple[RoleSpec, ...] = (
@@ -90,6 +92,10 @@ ROLES: tuple[RoleSpec, ...] = (
             "change_document",
             "choose_document",
         ),
+        model_permissions=(
+            ("interaction", "question", "change_question"),
+            ("interaction", "question", "approve_question"),
+        ),
     ),
     RoleSpec(
         "maintainer",
@@ -108,6 +114,13 @@ ROLES: tuple[RoleSpec, ...] = (
         (
             ("cluster", "siteidentity", "change_siteidentity"),
             ("guarantee", "contentpolicy", "change_contentpolicy"),
+            ("interaction", "interactionsettings", "change_interactionsettings"),
+        ),
+        (
+            ("interaction", "question", "change_question"),
+            ("interaction", "department", "add_department"),
+            ("interaction", "department", "change_department"),
+            ("interaction", "department", "delete_department"),
         ),
     ),
 )
@@ -313,6 +326,8 @@ def _ensure_group(
         GroupSitePermission.objects.get_or_create(
             group=group, site=site, permission=_permission(codename, app_label, model)
         )
+    for app_label, model, codename in role.model_permissions:
+        group.permissions.add(_permission(codename, app_label, model))
     return group, created
 
 

@@ -24,6 +24,7 @@ from .errors import DemoError
 from .history import build_history
 from .portal_site import build_portal
 from .profiles import COUNTIES, PORTAL, PORTAL_HOSTNAME, County
+from .questions import build_board
 from .site_builder import SiteBuilder
 from .values import site_url
 
@@ -249,6 +250,7 @@ class DemoCluster:
                 )  # fmt: skip
                 build_county(builder, county, self.port)
                 staff = build_history(county, result, editor, self.password, self.now)
+                build_board(county, result.site, staff.reviewer, editor, self.now)
         except DemoError:
             raise
         except Exception as err:

@@ -22,7 +22,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 from redesign.cluster.provisioning import ProvisioningResult
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ArticlePage, ColumnPage
-from redesign.guarantee.calendar import WorkingCalendar
+from redesign.core.workdays import WorkingCalendar
 from redesign.guarantee.models import ContentPolicy, Contract, ContractStage, ItemRecord
 
 from .content import SEED, ContentGenerator

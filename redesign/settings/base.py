@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "redesign.core",
     "redesign.cluster",
     "redesign.guarantee",
+    "redesign.interaction",
     "redesign.search",
     "blocks",
     "migrations_kit",
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "captcha",
 ]
 
 MIDDLEWARE = [
@@ -192,7 +194,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: by user, and by IP
 # A success must not clear failures: it would also clear the IP's failures against other names.
 AXES_RESET_ON_SUCCESS = False
-AXES_CLIENT_IP_CALLABLE = "redesign.cluster.throttle.client_ip"
+AXES_CLIENT_IP_CALLABLE = "redesign.core.clients.client_ip"
 AXES_LOCKOUT_CALLABLE = "redesign.cluster.throttle.lockout_response"
 AXES_COOLOFF_MESSAGE = _("登录失败次数过多，账号已被暂时锁定，请稍后再试或联系网群管理员解锁。")
 AXES_PERMALOCK_MESSAGE = _("登录失败次数过多，账号已被锁定，请联系网群管理员解锁。")
@@ -230,8 +232,15 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env("MEDIA_URL", "/media/")
+# Citizens' attachments to their questions: outside MEDIA_ROOT, with no URL of their own; the
+# site's handlers download them through the admin.
+PRIVATE_ROOT = Path(env("PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "interaction": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -252,6 +261,19 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded, never fetched from
 # The theme (a folder of THEMES_DIR) of new sites and of sites whose theme is unset or unknown.
 REDESIGN_DEFAULT_THEME = env("REDESIGN_DEFAULT_THEME", "default")
 REDESIGN_COLUMN_PAGE_SIZE = 20
+# The public message board (互动交流): its URL prefix, page size and the form's rate limits
+# (django-ratelimit: "count/period", period s, m, h or d). Limits count per client address and
+# per phone number; status lookups by query code are limited per address.
+REDESIGN_INTERACTION_PREFIX = "hudong"
+REDESIGN_INTERACTION_PAGE_SIZE = 15
+REDESIGN_INTERACTION_RATE_IP = env("REDESIGN_INTERACTION_RATE_IP", "10/h")
+REDESIGN_INTERACTION_RATE_PHONE = env("REDESIGN_INTERACTION_RATE_PHONE", "5/d")
+REDESIGN_INTERACTION_RATE_LOOKUP = env("REDESIGN_INTERACTION_RATE_LOOKUP", "30/h")
+REDESIGN_INTERACTION_MAX_ATTACHMENT = 5 * 1024 * 1024
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_LENGTH = 4
+RATELIMIT_VIEW = "redesign.interaction.public.views.rate_limited"
+RATELIMIT_IP_META_KEY = "redesign.core.clients.client_ip"
 # Which settings module this is: "production" refuses the demo cluster (see production.py).
 REDESIGN_ENVIRONMENT = "development"
 # The cluster's own admin host (as in the Host header, e.g. admin.gxnews.example): when set,

@@ -9,6 +9,14 @@ DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-but-long-enough-for-the-checks-0123456789"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="redesign-test-media-")
+PRIVATE_ROOT = tempfile.mkdtemp(prefix="redesign-test-private-")
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "interaction": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 INSTALLED_APPS = [*INSTALLED_APPS, "redesign.demo"]

@@ -160,16 +160,49 @@ def _put_to_work(sites, key: str) -> SiteAtWork:
         ),
     )
     _guarantee_objects(work)
+    _interaction_objects(work)
     return work
+
+
+def _interaction_objects(work: SiteAtWork) -> None:
+    """The message board's objects of the site: a department and a question with an attachment."""
+    from datetime import timedelta
+
+    from redesign.interaction.models import Department, Question
+
+    site, key, short = work.result.site, work.key, work.short
+    department = Department.objects.create(
+        site=site, name=f"{short}住建局", email=f"{key}-zhujian@example.org"
+    )
+    question = Question.objects.create(
+        site=site,
+        code=f"{key.upper()}QUESTN23456",
+        subject=f"{short}路灯不亮的留言",
+        content=f"{short}幸福小区门口的路灯坏了很久。",
+        category="help",
+        department=department,
+        handling_department=department,
+        status="assigned",
+        name=f"{short}留言人",
+        phone=f"1380000{'1234' if key == 'a' else '5678'}",
+        email=f"{key}-citizen@example.org",
+        ip_address="198.51.100.7" if key == "a" else "203.0.113.9",
+        attachment=ContentFile(b"%PDF-1.4 demo", name=f"{key}-liuyan.pdf"),
+        due_date=timezone.localdate() + timedelta(days=5),
+    )
+    work.objects.update(question=question, department=department)
+    work.objects["model_ids"].update(
+        {("interaction", "question"): [question.pk], ("interaction", "department"): [department.pk]}
+    )
 
 
 def _guarantee_objects(work: SiteAtWork) -> None:
     """The content guarantee's objects of the site: its policy, calendar day, contract, links."""
     from datetime import date
 
+    from redesign.core.models import CalendarDay
     from redesign.guarantee.models import (
         BrokenLink,
-        CalendarDay,
         ContentPolicy,
         Contract,
         ContractStage,
@@ -210,7 +243,7 @@ def _guarantee_objects(work: SiteAtWork) -> None:
     )
     work.objects.update(calendar_day=day, contract=contract, link_check=run)
     work.objects["model_ids"] = {
-        ("guarantee", "calendarday"): [day.pk],
+        ("core", "calendarday"): [day.pk],
         ("guarantee", "contract"): [contract.pk],
     }
 

@@ -100,11 +100,13 @@ ROUTE_PARAM_KINDS = {
     ("admin/groups/", "pk"): "group",
     ("admin/images/chooser/", "pk"): "image",
     ("admin/documents/chooser/", "pk"): "document",
-    ("admin/snippets/guarantee/calendarday/", "pk"): "calendar_day",
-    ("admin/snippets/choose/guarantee/calendarday/", "pk"): "calendar_day",
+    ("admin/snippets/core/calendarday/", "pk"): "calendar_day",
+    ("admin/snippets/choose/core/calendarday/", "pk"): "calendar_day",
     ("admin/snippets/guarantee/wordingrule/", "pk"): "wording_rule",
     ("admin/snippets/choose/guarantee/wordingrule/", "pk"): "wording_rule",
     ("admin/guarantee/contracts/", "pk"): "contract",
+    ("admin/interaction_questions/", "pk"): "question",
+    ("admin/interaction_departments/", "pk"): "department",
     ("admin/images/multiple/", "uploaded_file_id"): "uploaded_image",
     ("admin/documents/multiple/", "uploaded_file_id"): "uploaded_document",
 }
@@ -233,6 +235,8 @@ def site_values(b, page) -> dict:
         "site": b.result.site.pk,
         "calendar_day": b.objects["calendar_day"].pk,
         "contract": b.objects["contract"].pk,
+        "question": b.objects["question"].pk,
+        "department": b.objects["department"].pk,
         "wording_rule": WordingRule.objects.order_by("pk").first().pk,
         "user": user.pk,
         "group": b.result.groups["reviewer"].pk,
@@ -304,6 +308,9 @@ def site_markers(sites) -> set[str]:
     markers |= {b.result.site.site_name, b.result.site.hostname, b.objects["redirect"].old_path}
     markers |= {b.objects["calendar_day"].note, b.objects["contract"].title}
     markers |= {f"{b.key}-robot.example", f"{b.key}-duankai-lianjie"}
+    question = b.objects["question"]
+    markers |= {question.subject, question.name, question.phone, question.email, question.code}
+    markers |= {str(question.ip_address), b.objects["department"].name, f"{b.key}-liuyan"}
     return {marker for marker in markers if len(marker) >= 2}
 
 
@@ -427,7 +434,7 @@ SUPERUSER_SEES = (
     "/admin/bulk/wagtailcore/page/delete/?id={page}",
     "/admin/reports/broken-links/",
     "/admin/guarantee/contracts/",
-    "/admin/snippets/guarantee/calendarday/",
+    "/admin/snippets/core/calendarday/",
     "/admin/settings/guarantee/contentpolicy/{site}/",
 )
 

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from redesign.core.models import ArticlePage, ColumnPage
-from redesign.guarantee.calendar import local_today
-from redesign.guarantee.models import CalendarDay
+from redesign.core.models import ArticlePage, CalendarDay, ColumnPage
+from redesign.core.workdays import local_today
 from tests.conftest import add_article, column_of
 
 

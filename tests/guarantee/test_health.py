@@ -12,10 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from redesign.core.column_types import ColumnType
-from redesign.core.models import ArticlePage, ColumnPage
+from redesign.core.models import ArticlePage, CalendarDay, ColumnPage
 from redesign.guarantee.health import Status, site_health
 from redesign.guarantee.models import (
-    CalendarDay,
     ContentPolicy,
     DateFlag,
     ItemRecord,

@@ -1,6 +1,7 @@
-"""Page types of a county site, re-exported for Django's model discovery."""
+"""Page types of a county site and the shared working calendar, re-exported for Django."""
 
 from .article import ArticleOrigin, ArticlePage
+from .calendar import CalendarDay, CalendarKind
 from .column import ColumnPage
 from .home import HomePage
 from .industry import IndustryPage
@@ -9,6 +10,8 @@ from .standard import StandardPage
 __all__ = [
     "ArticleOrigin",
     "ArticlePage",
+    "CalendarDay",
+    "CalendarKind",
     "ColumnPage",
     "HomePage",
     "IndustryPage",

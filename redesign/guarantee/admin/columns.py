@@ -9,8 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from redesign.core.models import ArticlePage, ColumnPage
 from redesign.core.scope import confined, scope_for
-
-from ..calendar import local_today, local_zone
+from redesign.core.workdays import local_today, local_zone
 
 
 def _days_since(page) -> int | None:

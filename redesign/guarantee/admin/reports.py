@@ -13,7 +13,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
-from ..calendar import local_today
+from redesign.core.workdays import local_today
+
 from ..health import Status, site_health
 from ..health.output import CSV_FIELDS, csv_row
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from wagtail.models import Page
 
 from redesign.core.column_types import FRESHNESS_RULES
+from redesign.core.workdays import calendar_for, day_bounds, load_overrides, local_today, local_zone
 
 from .. import questions
-from ..calendar import calendar_for, day_bounds, load_overrides, local_today, local_zone
 from ..linkcheck import latest_runs
 from ..models import ItemKind
 from ..originality import originality_by_site

@@ -7,8 +7,8 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
 
 from redesign.core.models import ArticlePage, ColumnPage, IndustryPage, StandardPage
+from redesign.core.workdays import day_bounds
 
-from ..calendar import day_bounds
 from ..models import ContentPolicy, DateFlag, ItemRecord
 
 SITE_ROOT_DEPTH = 2

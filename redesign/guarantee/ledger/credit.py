@@ -19,7 +19,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
-from ..calendar import day_bounds
+from redesign.core.workdays import day_bounds
+
 from ..models import Contract, ItemRecord, Stage
 
 CENT = Decimal("0.01")

@@ -1,16 +1,14 @@
-"""The guarantee's models: policy and calendar, records, wording, links, originality, ledger."""
+"""The guarantee's models: policy, records, wording, links, originality, ledger."""
 
 from .ledger import Contract, ContractStage, Stage
 from .links import BrokenLink, LinkCheckRun, LinkKind
 from .originality import Fingerprint, FingerprintBand, NearDuplicate
-from .policy import CalendarDay, CalendarKind, ContentPolicy, WebhookKind
+from .policy import ContentPolicy, WebhookKind
 from .records import DateFlag, ItemKind, ItemRecord
 from .wording import WordingCategory, WordingFinding, WordingRule
 
 __all__ = [
     "BrokenLink",
-    "CalendarDay",
-    "CalendarKind",
     "ContentPolicy",
     "Contract",
     "ContractStage",

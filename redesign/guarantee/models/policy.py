@@ -1,4 +1,4 @@
-"""Each site's content policy (quotas, calendar, notices) and the working-day calendar overrides."""
+"""Each site's content policy: quotas, calendar, notices."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-
-class CalendarKind(models.TextChoices):
-    """Which days the daily quota applies to."""
-
-    STATUTORY = "statutory", _("法定工作日（除周末、节假日，含调休上班日）")
-    WEEKDAYS = "weekdays", _("周一至周五")
-    EVERY_DAY = "every_day", _("每天")
+from redesign.core.models import CalendarKind
 
 
 class WebhookKind(models.TextChoices):
@@ -108,48 +102,3 @@ class ContentPolicy(BaseSiteSetting):
             errors["webhook_url"] = _("Webhook 地址必须以 https:// 开头。")
         if errors:
             raise ValidationError(errors)
-
-
-class CalendarDay(models.Model):
-    """A day the statutory calendar gets wrong or does not know yet: a holiday or a make-up day."""
-
-    date = models.DateField(_("日期"))
-    is_working_day = models.BooleanField(
-        _("是否上班"), help_text=_("勾选：调休上班日；不勾选：放假。")
-    )
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("站点"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("留空则适用于全部站点。"),
-    )
-    note = models.CharField(_("说明"), max_length=100, blank=True)
-
-    panels = [
-        FieldPanel("date"),
-        FieldPanel("is_working_day"),
-        FieldPanel("site"),
-        FieldPanel("note"),
-    ]
-
-    class Meta:
-        verbose_name = _("工作日历调整")
-        verbose_name_plural = _("工作日历调整")
-        ordering = ["-date"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["date", "site"], name="guarantee_calendarday_unique_per_site"
-            ),
-            models.UniqueConstraint(
-                fields=["date"],
-                condition=models.Q(site__isnull=True),
-                name="guarantee_calendarday_unique_cluster",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        """The date and whether it is worked."""
-        return f"{self.date:%Y-%m-%d} {_('上班') if self.is_working_day else _('放假')}"

@@ -11,8 +11,8 @@ from wagtail.models import Site
 
 from redesign.core.models import ArticlePage
 from redesign.core.models.article import ArticleOrigin
+from redesign.core.workdays import day_bounds
 
-from ..calendar import day_bounds
 from ..models import NearDuplicate
 
 WINDOW = timedelta(days=30)
