@@ -13,8 +13,8 @@ PRIVATE_ROOT = tempfile.mkdtemp(prefix="redesign-test-private-")
 STORAGES = {
     **STORAGES,  # noqa: F405
     "interaction": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+        "BACKEND": "redesign.interaction.storage.PrivateStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT},
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -62,6 +62,16 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args, site, interaction: InteractionSettings, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = _("请填写“%(label)s”。") % {"label": field.label}
+            # %% keeps Django's own placeholders for the moment the limit is broken
+            field.error_messages["max_length"] = _(
+                "“%(label)s”最多 %%(limit_value)d 个字，现在是 %%(show_value)d 个。"
+            ) % {"label": field.label}
+            field.error_messages["min_length"] = _(
+                "“%(label)s”太短，请至少写 %%(limit_value)d 个字。"
+            ) % {"label": field.label}
+        self.fields["email"].error_messages["invalid"] = _("请填写正确的电子邮箱地址。")
         self.site = site
         self.fields["department"].queryset = Department.objects.of_site(site)
         if not self.is_bound:

@@ -18,6 +18,7 @@ from redesign.core.models import ColumnPage
 
 from .. import codes
 from ..models import Category, Department, InteractionSettings, Question
+from ..models.figures import local_date
 from ..submit import store_question
 from .forms import LookupForm, QuestionForm
 
@@ -61,6 +62,17 @@ def public_questions(site: Site):
     )
 
 
+def with_days_taken(item: dict) -> dict:
+    """The public row with the calendar days from submission to answer."""
+    if item.get("answered_at") and item.get("submitted_at"):
+        item["days_taken"] = (
+            local_date(item["answered_at"]) - local_date(item["submitted_at"])
+        ).days
+    else:
+        item["days_taken"] = None
+    return item
+
+
 def index(request: HttpRequest) -> HttpResponse:
     """The answered, published questions: search, category and department filters, pages."""
     site, column = _board(request)
@@ -80,6 +92,7 @@ def index(request: HttpRequest) -> HttpResponse:
     page = Paginator(questions, settings.REDESIGN_INTERACTION_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    page.object_list = [with_days_taken(item) for item in page.object_list]
     return TemplateResponse(
         request,
         "interaction/index.html",
@@ -105,7 +118,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "interaction/detail.html",
-        _context(site, column, question=question, labels=dict(Category.choices)),
+        _context(site, column, question=with_days_taken(question), labels=dict(Category.choices)),
     )
 
 
