@@ -38,6 +38,18 @@ def overdue_counts(site_ids: list[int], day: date) -> dict[int, tuple[int, int |
     return found
 
 
+def published_counts(site_ids: list[int]) -> dict[int, int]:
+    """Per site: the answered questions on its public board."""
+    rows = (
+        Question.objects.published()
+        .filter(site_id__in=site_ids)
+        .values("site_id")
+        .annotate(n=Count("pk"))
+        .values_list("site_id", "n")
+    )
+    return dict(rows)
+
+
 def reply_stats(site_ids: list[int], start: date, end: date) -> dict[int, ReplyStats]:
     """Per site: the valid questions submitted between two days (inclusive) and their answers."""
     begin, _ = day_bounds(start)

@@ -63,3 +63,18 @@ def test_the_guarantee_marks_a_site_red_for_an_overdue_question(board):
     assert veto.count == 1
     assert report.status == Status.RED
     assert "unanswered_questions" in {v.key for v in report.veto_risks}
+
+
+def test_published_answers_fill_the_interaction_column(board):
+    """互动 is blank with no public answer; one published answer fills it."""
+    from redesign.core.column_types import ColumnType
+
+    def interaction_column():
+        report = site_health(local_today(), site_ids=[board.site.pk])[0]
+        return next(c for c in report.columns if c.column_type == ColumnType.INTERACTION)
+
+    assert interaction_column().blank
+    make_question(board, days_ago=3, status="answered", answered_at=timezone.now())
+    assert interaction_column().blank  # answered, not yet public
+    make_question(board, days_ago=3, status="published", answered_at=timezone.now())
+    assert not interaction_column().blank

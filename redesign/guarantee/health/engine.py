@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from wagtail.models import Page
 
-from redesign.core.column_types import FRESHNESS_RULES
+from redesign.core.column_types import FRESHNESS_RULES, ColumnType
 from redesign.core.workdays import calendar_for, day_bounds, load_overrides, local_today, local_zone
 
 from .. import questions
@@ -115,6 +115,7 @@ def site_health(
     originality = originality_by_site(ids, day)
     link_checks = latest_runs(ids)
     unanswered = questions.unanswered_counts(ids, day)
+    answered = questions.published_counts(ids) or {}  # a 互动 column is filled by its answers
 
     def age(moment) -> int | None:
         """Whole local days from a moment to the day."""
@@ -134,7 +135,8 @@ def site_health(
                 column_type=c["column_type"],
                 max_age_days=FRESHNESS_RULES[c["column_type"]].max_age_days,
                 days_since=age(latest.get(path)),
-                item_count=items.get(path, 0),
+                item_count=items.get(path, 0)
+                + (answered.get(site.pk, 0) if c["column_type"] == ColumnType.INTERACTION else 0),
             )
             for path, c in columns.items()
             if path.startswith(root)
