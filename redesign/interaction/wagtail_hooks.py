@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Permission
 from wagtail import hooks
 
+from .admin.dashboard import panel_for
 from .admin.viewsets import DepartmentViewSet, QuestionViewSet
 
 
@@ -28,3 +29,11 @@ def interaction_permissions():
             "delete_department",
         ],
     )  # fmt: skip
+
+
+@hooks.register("construct_homepage_panels")
+def questions_panel(request, panels: list) -> None:
+    """留言办理 on the dashboard of everyone who handles questions."""
+    panel = panel_for(request)
+    if panel is not None:
+        panels.append(panel)
