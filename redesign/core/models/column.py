@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -54,6 +56,17 @@ class ColumnPage(AutoSlugMixin, Page):
     def freshness_rule(self) -> FreshnessRule:
         """The update interval the national inspection applies to this column."""
         return FRESHNESS_RULES[self.column_type]
+
+    def serve(self, request, *args, **kwargs):
+        """A 互动 column is the message board: its page sends visitors to the board's address."""
+        if self.column_type == ColumnType.INTERACTION:
+            try:
+                board = reverse("interaction:index")
+            except NoReverseMatch:  # the interaction app is not installed
+                board = None
+            if board and board != request.path:
+                return redirect(board)
+        return super().serve(request, *args, **kwargs)
 
     def articles(self):
         """Live articles filed anywhere under this column, newest first, undated last."""
