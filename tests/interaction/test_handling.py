@@ -234,3 +234,32 @@ def test_a_question_is_never_deleted_or_added_in_the_admin(board):
     assert client.get(f"{ADMIN}new/").status_code == 404
     assert client.get(f"{ADMIN}delete/{question.pk}/").status_code == 404
     assert QuestionEvent.objects.filter(question=question).exists()
+
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_staff_pages_escape_what_citizens_typed(board):
+    """A payload stored by an earlier version or typed by staff shows as text in the admin."""
+    question = make_question(
+        board, subject=f"路灯{XSS}", content=XSS, name=XSS, answer=XSS, flagged_words=XSS
+    )
+    client = staff_client(board.reviewer)
+    for url in (ADMIN, handle_url(question), "/admin/"):
+        html = client.get(url).content.decode()
+        assert "<script>alert(" not in html and "<img src=x" not in html
+
+
+def test_reply_days_stay_between_three_and_fifteen(board):
+    """留言办理设置 refuses a deadline outside what localities use."""
+    from django.core.exceptions import ValidationError
+
+    from redesign.interaction.models import InteractionSettings
+
+    settings = InteractionSettings.for_site(board.site)
+    for days in (2, 16):
+        settings.reply_days = days
+        with pytest.raises(ValidationError):
+            settings.full_clean()
+    settings.reply_days = 15
+    settings.full_clean()
