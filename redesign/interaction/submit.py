@@ -69,8 +69,10 @@ def store_question(site, data: dict, *, ip_address: str | None, now=None) -> Sto
         except IntegrityError:
             question.pk = None
             again = Question.objects.filter(form_token=token).first()
-            if again is not None:  # the same form, posted at the same moment, won the race
+            if again is not None and again.site_id == site.pk:  # the same form won the race
                 return Stored(again, False)
+            if again is not None:  # a token of another site's form: never answer with its question
+                raise
             if attempt == CODE_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover

@@ -30,7 +30,7 @@ def form_data(board, **overrides) -> dict:
         "email": "",
         "publish_consent": "on",
         "website": "",
-        "token": new_form_token(),
+        "token": new_form_token(board.site.pk),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -70,6 +70,14 @@ def test_a_valid_question_is_stored_with_a_code_deadline_and_log(client, board):
     assert list(QuestionEvent.objects.values_list("action", "to_status")) == [("submit", "new")]
     receipt = client.get("/hudong/ask/done/", HTTP_HOST=board.host)
     assert question.code in receipt.content.decode()
+
+
+def test_another_sites_form_token_is_refused(client, board, other_board):
+    """A token signed for 靖西's form does not pass on 那坡's board."""
+    data = form_data(board, token=new_form_token(other_board.site.pk))
+    response = post(client, board, data)
+    assert response.status_code == 400 and "表单已过期" in response.content.decode()
+    assert not Question.objects.exists()
 
 
 def test_the_same_form_posted_twice_stores_one_question(client, board):

@@ -16,6 +16,7 @@ from ..states import TRANSITIONS, TransitionError, available, perform
 from .access import handled_questions, handler_site_ids
 
 NAMESPACE = "interaction_questions"
+USES_DEPARTMENT = frozenset({"accept", "assign", "draft"})  # the others ignore the form's choice
 
 
 class ActionForm(forms.Form):
@@ -107,7 +108,7 @@ class HandleView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("提交的内容有误，请检查后重试。"))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
-        department = data.get("department")
+        department = data.get("department") if data["action"] in USES_DEPARTMENT else None
         try:
             question = perform(
                 self.question.pk,

@@ -18,9 +18,14 @@ TOKEN_SALT = "interaction.form"  # noqa: S105  (a signing salt, not a secret)
 TOKEN_MAX_AGE = 24 * 3600
 
 
-def new_form_token() -> str:
+def _signer(site_id: int) -> TimestampSigner:
+    """Tokens are signed per site: one site's form cannot be replayed on another."""
+    return TimestampSigner(salt=f"{TOKEN_SALT}.{site_id}")
+
+
+def new_form_token(site_id: int) -> str:
     """A signed one-time token: a form posted twice (a double tap) stores one question."""
-    return TimestampSigner(salt=TOKEN_SALT).sign(get_random_string(24))
+    return _signer(site_id).sign(get_random_string(24))
 
 
 class QuestionForm(forms.Form):
@@ -75,7 +80,7 @@ class QuestionForm(forms.Form):
         self.site = site
         self.fields["department"].queryset = Department.objects.of_site(site)
         if not self.is_bound:
-            self.initial.setdefault("token", new_form_token())
+            self.initial.setdefault("token", new_form_token(site.pk))
         if interaction.captcha:
             self.fields["captcha"] = CaptchaField(label=_("验证码"))
 
@@ -121,7 +126,7 @@ class QuestionForm(forms.Form):
         """A token this site signed within the last day."""
         value = self.cleaned_data["token"]
         try:
-            TimestampSigner(salt=TOKEN_SALT).unsign(value, max_age=TOKEN_MAX_AGE)
+            _signer(self.site.pk).unsign(value, max_age=TOKEN_MAX_AGE)
         except BadSignature as err:
             raise ValidationError(_("表单已过期，请刷新页面后重新提交。")) from err
         return value
