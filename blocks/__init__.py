@@ -40,7 +40,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "navigation": ("RelatedSitesBlock", "ServiceTilesBlock", "SpecialTopicsBlock"),
     "news": ("FeaturedNewsBlock", "NewsFeedBlock", "TabbedFeedBlock"),
-    "qa": ("FAQBlock",),
+    "qa": ("FAQBlock", "HandlingStatsBlock", "LatestAnswersBlock"),
     "streams": (
         "attachment_blocks",
         "body_blocks",

@@ -32,7 +32,7 @@ from .industries import (
 )
 from .navigation import RelatedSitesBlock, ServiceTilesBlock, SpecialTopicsBlock
 from .news import FeaturedNewsBlock, NewsFeedBlock, TabbedFeedBlock
-from .qa import FAQBlock
+from .qa import FAQBlock, HandlingStatsBlock, LatestAnswersBlock
 
 BlockList = list[tuple[str, Block]]
 
@@ -71,6 +71,8 @@ def home_blocks() -> BlockList:
         ("special_topics", SpecialTopicsBlock()),
         ("quick_links", QuickLinksBlock()),
         ("faq", FAQBlock()),
+        ("latest_answers", LatestAnswersBlock()),
+        ("handling_stats", HandlingStatsBlock()),
         ("paragraph", ParagraphBlock()),
         ("two_columns", TwoColumnBlock()),
         ("related_sites", RelatedSitesBlock()),
