@@ -363,6 +363,8 @@ def build_county_home(
                 ],
             },
         ),
+        block("latest_answers", {"heading": "最新答复", "count": 5}),
+        block("handling_stats", {"heading": "公开办理情况", "months": 6}),
         block(
             "faq",
             {

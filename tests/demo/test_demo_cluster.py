@@ -280,6 +280,44 @@ def test_admin_and_editors_can_log_in(demo_cluster, client):
 
 
 @pytest.mark.django_db
+def test_each_county_board_has_questions_in_every_state(demo_cluster, client):
+    """Every state, one overdue, one near the 3-month line; the home blocks show real figures;
+    the county's 审核 handles them; the public pages carry no personal data."""
+    from redesign.core.workdays import local_today
+    from redesign.interaction.interface import overdue_counts, reply_stats
+    from redesign.interaction.models import Question
+
+    today = local_today()
+    for county in COUNTIES:
+        site = site_for(county.hostname)
+        questions = Question.objects.filter(site=site)
+        assert set(questions.values_list("status", flat=True)) == {
+            "new", "accepted", "assigned", "drafted", "answered", "published", "withheld",
+            "rejected",
+        }  # fmt: skip
+        assert questions.open().filter(due_date__lt=today).exists()
+        overdue, days_left = overdue_counts([site.pk], today)[site.pk]
+        assert overdue == 0 and days_left is not None and days_left <= 30
+        figures = reply_stats([site.pk], today - datetime.timedelta(days=180), today)[site.pk]
+        home = client.get("/", HTTP_HOST=host(county.hostname)).content.decode()
+        assert "最新答复" in home and "公开办理情况" in home
+        assert str(figures.received) in home
+        published = questions.filter(status="published").order_by("-answered_at").first()
+        assert published.subject in home
+        board = client.get("/hudong/", HTTP_HOST=host(county.hostname)).content.decode()
+        assert published.subject in board
+        for person in questions.values_list("name", "phone"):
+            for value in person:
+                assert value not in home and value not in board
+        reviewer = get_user_model().objects.get(username=f"{county.key}_shenhe")
+        assert reviewer.has_perm("interaction.approve_question")
+        client.force_login(reviewer)
+        listing = client.get("/admin/interaction_questions/", HTTP_HOST=host(county.hostname))
+        assert listing.status_code == 200 and published.subject in listing.content.decode()
+        client.logout()
+
+
+@pytest.mark.django_db
 def test_a_conflicting_site_is_a_command_error():
     """A hostname taken by another site stops the load with a clear CommandError."""
     create_county_site("示例站点", "napo.localhost", 8001)
