@@ -130,6 +130,7 @@ def test_a_filled_honeypot_is_refused(client, board):
         ("phone", "12345", "请填写正确的手机号码"),
         ("email", "not-an-address", "请填写正确的电子邮箱地址"),
         ("category", "bribe", "选择一个有效的选项"),
+        ("category", "", "请填写“类别”"),
         ("token", "forged-token", "表单已过期"),
     ],
 )
@@ -281,11 +282,13 @@ def test_the_captcha_when_the_site_turns_it_on(client, board):
     settings_of(board, captcha=True)
     page = client.get(ASK, HTTP_HOST=board.host).content.decode()
     hashkey = re.search(r'name="captcha_0" value="([0-9a-f]+)"', page).group(1)
+    assert 'alt="验证码图片' in page
     image = client.get(f"/captcha/image/{hashkey}/", HTTP_HOST=board.host)
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
     assert post(client, board, form_data(board)).status_code == 400
     wrong = form_data(board, captcha_0=hashkey, captcha_1="wrong")
-    assert post(client, board, wrong).status_code == 400
+    response = post(client, board, wrong)
+    assert response.status_code == 400 and "验证码不正确" in response.content.decode()
     assert not Question.objects.exists()
     page = client.get(ASK, HTTP_HOST=board.host).content.decode()
     hashkey = re.search(r'name="captcha_0" value="([0-9a-f]+)"', page).group(1)

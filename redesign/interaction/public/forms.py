@@ -2,7 +2,7 @@
 
 import re
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +28,12 @@ def new_form_token(site_id: int) -> str:
     return _signer(site_id).sign(get_random_string(24))
 
 
+class CaptchaInput(CaptchaTextInput):
+    """The captcha with its image described in Chinese."""
+
+    template_name = "interaction/captcha.html"
+
+
 class QuestionForm(forms.Form):
     """我要留言: the citizen's question and how to reach them."""
 
@@ -38,18 +44,30 @@ class QuestionForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    category = forms.ChoiceField(label=_("类别"), choices=Category.choices)
+    category = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("请选择类别")), *Category.choices]
+    )
     department = forms.ModelChoiceField(
         label=_("留言对象"),
         queryset=Department.objects.none(),
         required=False,
         empty_label=_("不确定（由网站转办）"),
     )
-    name = forms.CharField(label=_("姓名"), max_length=30)
-    phone = forms.CharField(
-        label=_("手机号码"), max_length=20, help_text=_("仅用于工作人员联系您，不会公开。")
+    name = forms.CharField(
+        label=_("姓名"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(label=_("电子邮箱"), required=False, max_length=100)
+    phone = forms.CharField(
+        label=_("手机号码"),
+        max_length=20,
+        help_text=_("仅用于工作人员联系您，不会公开。"),
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("电子邮箱"),
+        required=False,
+        max_length=100,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     publish_consent = forms.BooleanField(
         label=_("同意公开我的留言和答复（个人信息不公开）"), required=False
     )
@@ -62,7 +80,11 @@ class QuestionForm(forms.Form):
         ),
     )
     # Hidden from people by CSS and from screen readers; bots fill every field they see.
-    website = forms.CharField(label=_("请勿填写"), required=False)
+    website = forms.CharField(
+        label=_("请勿填写"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, site, interaction: InteractionSettings, **kwargs) -> None:
@@ -82,7 +104,11 @@ class QuestionForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("token", new_form_token(site.pk))
         if interaction.captcha:
-            self.fields["captcha"] = CaptchaField(label=_("验证码"))
+            self.fields["captcha"] = CaptchaField(
+                label=_("验证码"),
+                widget=CaptchaInput(),
+                error_messages={"invalid": _("验证码不正确，请重新输入图中的字符。")},
+            )
 
     def clean_subject(self) -> str:
         """One line of plain text."""
@@ -142,4 +168,10 @@ class QuestionForm(forms.Form):
 class LookupForm(forms.Form):
     """办理查询: the query code given on submission."""
 
-    code = forms.CharField(label=_("查询码"), max_length=30)
+    code = forms.CharField(
+        label=_("查询码"),
+        max_length=30,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )

@@ -48,7 +48,7 @@ def _board(request: HttpRequest) -> tuple[Site, ColumnPage]:
 
 
 def _context(site: Site, column: ColumnPage, **extra) -> dict:
-    """What every board page shows: the column as the page, the site's departments."""
+    """What every board page shows: the column as the page, the site, the categories."""
     return {"page": column, "self": column, "site": site, "categories": Category.choices, **extra}
 
 
@@ -85,10 +85,14 @@ def index(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("category", "")
     if category in Category.values:
         questions = questions.filter(category=category)
+    else:
+        category = ""  # an unknown value filters nothing, so the page must not say it does
     departments = list(Department.objects.of_site(site).only("pk", "name"))
     department = request.GET.get("department", "")
     if department.isdigit() and any(d.pk == int(department) for d in departments):
         questions = questions.filter(answer_department_id=int(department))
+    else:
+        department = ""
     page = Paginator(questions, settings.REDESIGN_INTERACTION_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -185,7 +189,7 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def receipt(request: HttpRequest) -> HttpResponse:
-    """The receipt after a question was stored: its query code, shown once per session."""
+    """The receipt of the session's last stored question: its query code and deadline."""
     site, column = _board(request)
     code = request.session.get(RECEIPT_KEY)
     question = Question.objects.filter(site=site, code=code).only("code", "due_date").first()
