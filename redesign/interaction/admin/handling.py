@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from redesign.core.workdays import local_today
+
 from ..models import Department
 from ..states import TRANSITIONS, TransitionError, available, perform
 from .access import handled_questions, handler_site_ids
@@ -24,13 +26,20 @@ class ActionForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(name, t.label) for name, t in TRANSITIONS.items()])
     answer = forms.CharField(
-        label=gettext_lazy("答复内容"), required=False, max_length=10000, widget=forms.Textarea
+        label=gettext_lazy("答复内容"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
     department = forms.ModelChoiceField(
         label=gettext_lazy("承办/答复部门"), queryset=Department.objects.none(), required=False
     )
     reason = forms.CharField(
-        label=gettext_lazy("理由或说明"), required=False, max_length=2000, widget=forms.Textarea
+        label=gettext_lazy("理由或说明"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("退回修改、不予公开、不予受理时必填。"),
     )
 
     def __init__(self, *args, site_id: int, **kwargs) -> None:
@@ -81,8 +90,11 @@ class HandleView(WagtailAdminTemplateMixin, TemplateView):
         """The question, its log, the moves open to the user and the form for them."""
         context = super().get_context_data(**kwargs)
         question = self.question
+        today = local_today()
         context.update(
             question=question,
+            overdue_days=max(0, (today - question.due_date).days),
+            veto_days_left=(question.veto_date - today).days,
             events=question.events.select_related("actor"),
             moves=available(question, self.request.user),
             form=kwargs.get("form")
