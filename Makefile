@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=redesign.settings.dev
 
-.PHONY: demo test install install-test bench bench-import bench-health lint format check clean
+.PHONY: demo test install install-test bench bench-import bench-health bench-interaction lint format check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -42,6 +42,11 @@ bench-import: install-test
 
 bench-health: install-test
 	$(PY) scripts/bench_health.py
+
+# The message board's form over HTTP: BENCH_DB=postgres for a throwaway PostgreSQL database.
+BENCH_DB ?= sqlite
+bench-interaction: install-test
+	$(PY) scripts/bench_interaction.py --database $(BENCH_DB)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
