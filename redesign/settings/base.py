@@ -156,7 +156,7 @@ if _cache_url:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": _cache_url,
-            "KEY_PREFIX": "redesign",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "redesign"),  # two clusters on one Redis
         }
     }
 else:

@@ -305,3 +305,58 @@ def test_no_board_without_an_interaction_column(client, board):
     ColumnPage.objects.filter(column_type="interaction").update(live=False)
     assert client.get(ASK, HTTP_HOST=board.host).status_code == 404
     assert client.get(ASK, HTTP_HOST="unknown.example").status_code in (400, 404)
+
+
+def test_mistakes_do_not_use_up_the_phone_limit(client, board, settings):
+    """Refused forms and double taps cost the number nothing; only new questions count."""
+    settings.REDESIGN_INTERACTION_RATE_PHONE = "2/d"
+    for _ in range(4):
+        assert post(Client(), board, form_data(board, content="太短")).status_code == 400
+    data = form_data(board)
+    assert post(client, board, data).status_code == 302
+    assert post(client, board, data).status_code == 302  # the same form again
+    assert post(Client(), board, form_data(board), ip="192.0.2.50").status_code == 302
+    assert Question.objects.count() == 2
+
+
+def test_a_blocked_address_cannot_use_up_someone_elses_number(board, settings):
+    """Posts refused for their address do not count against the phone they name."""
+    settings.REDESIGN_INTERACTION_RATE_IP = "1/h"
+    settings.REDESIGN_INTERACTION_RATE_PHONE = "2/d"
+    flooder = Client()
+    victim = {"phone": "13900009999"}
+    assert (
+        post(flooder, board, form_data(board, phone="13800000001"), "203.0.113.77").status_code
+        == 302
+    )
+    for _ in range(5):
+        response = post(flooder, board, form_data(board, **victim), "203.0.113.77")
+        assert response.status_code == 429
+    assert post(Client(), board, form_data(board, **victim), "198.51.100.99").status_code == 302
+
+
+def test_ipv6_addresses_of_one_network_share_a_limit(board, settings):
+    """Rotating addresses inside one /64 does not escape the per-address limit."""
+    settings.REDESIGN_INTERACTION_RATE_IP = "2/h"
+    statuses = [
+        post(
+            Client(), board, form_data(board, phone=f"1370000000{n}"), f"2001:db8:1:2::{n + 1}"
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    other_net = post(Client(), board, form_data(board, phone="13700000009"), "2001:db8:9::1")
+    assert other_net.status_code == 302
+
+
+def test_an_unreachable_cache_lets_citizens_through(client, board, monkeypatch, caplog):
+    """The limits cannot be counted: the question is stored and the failure logged, no 500."""
+    from redesign.interaction.public import views
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(views, "is_ratelimited", broken)
+    assert post(client, board, form_data(board)).status_code == 302
+    assert Question.objects.count() == 1
+    assert "could not be counted" in caplog.text

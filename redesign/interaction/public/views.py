@@ -1,5 +1,7 @@
 """/hudong/ on every county host: answered questions, one question, the form, the status lookup."""
 
+import logging
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -28,6 +30,7 @@ PUBLIC_FIELDS = (
     "answer", "answer_department__name", "department__name", "due_date", "status",
 )  # fmt: skip
 RECEIPT_KEY = "interaction_receipt"
+logger = logging.getLogger(__name__)
 
 
 def _board(request: HttpRequest) -> tuple[Site, ColumnPage]:
@@ -136,26 +139,26 @@ def _phone_key(group: str, request: HttpRequest) -> str:
     return "".join(ch for ch in request.POST.get("phone", "") if ch.isdigit())[:20]
 
 
-def _limited(request: HttpRequest) -> bool:
-    """Count this post against the address's and the number's limits; True when over either."""
-    by_ip = is_ratelimited(
-        request,
-        group="interaction.ask.ip",
-        key=lambda group, req: client_ip(req) or "unknown",
-        rate=settings.REDESIGN_INTERACTION_RATE_IP,
-        method="POST",
-        increment=True,
+def _over(request: HttpRequest, group: str, key, rate: str) -> bool:
+    """Count this request against a limit; True when over it. A cache that cannot be reached
+    lets the citizen through (and is logged): the board must not go down with the cache."""
+    try:
+        return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
+    except Exception:  # the cache backend's own connection errors
+        logger.exception("Rate limit %s could not be counted; the request is let through", group)
+        return False
+
+
+def _address_limited(request: HttpRequest) -> bool:
+    """Every post counts against its address (IPv6 grouped by /64, as django-ratelimit does)."""
+    return _over(request, "interaction.ask.ip", "ip", settings.REDESIGN_INTERACTION_RATE_IP)
+
+
+def _phone_limited(request: HttpRequest) -> bool:
+    """A valid new question counts against its phone number (so typos cost nothing)."""
+    return _over(
+        request, "interaction.ask.phone", _phone_key, settings.REDESIGN_INTERACTION_RATE_PHONE
     )
-    phone = _phone_key("", request)
-    by_phone = bool(phone) and is_ratelimited(
-        request,
-        group="interaction.ask.phone",
-        key=_phone_key,
-        rate=settings.REDESIGN_INTERACTION_RATE_PHONE,
-        method="POST",
-        increment=True,
-    )
-    return by_ip or by_phone
 
 
 @never_cache
@@ -167,14 +170,18 @@ def ask(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = QuestionForm(request.POST, request.FILES, site=site, interaction=interaction)
-        if _limited(request):
+        limited = _address_limited(request)
+        if not limited and form.is_valid():
+            repeat = Question.objects.filter(site=site, form_token=form.cleaned_data["token"])
+            limited = not repeat.exists() and _phone_limited(request)
+            if not limited:
+                stored = store_question(site, form.cleaned_data, ip_address=client_ip(request))
+                request.session[RECEIPT_KEY] = stored.question.code
+                return redirect("interaction:receipt")
+        if limited:
             form.is_valid()  # keep what was typed on the page
             form.add_error(None, _("提交过于频繁，请稍后再试。您填写的内容已保留在下面。"))
             status = 429
-        elif form.is_valid():
-            stored = store_question(site, form.cleaned_data, ip_address=client_ip(request))
-            request.session[RECEIPT_KEY] = stored.question.code
-            return redirect("interaction:receipt")
         else:
             status = 400
     else:
@@ -207,13 +214,7 @@ def status(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.GET or None)
     question, code_status = None, 200
     if form.is_bound and form.is_valid():
-        if is_ratelimited(
-            request,
-            group="interaction.lookup",
-            key=lambda group, req: client_ip(req) or "unknown",
-            rate=settings.REDESIGN_INTERACTION_RATE_LOOKUP,
-            increment=True,
-        ):
+        if _over(request, "interaction.lookup", "ip", settings.REDESIGN_INTERACTION_RATE_LOOKUP):
             form.add_error("code", _("查询过于频繁，请稍后再试。"))
             code_status = 429
         else:
