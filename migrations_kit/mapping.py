@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import tomllib
 from collections.abc import Iterator
@@ -69,7 +70,7 @@ STATIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 _CRUMB_ANCHOR = re.compile(
     r"(?:当前位置|现在的位置|所在位置|当前的位置|您的位置|位置\s*(?=[:：]))(?:\s*是)?"
 )
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|&gt;&gt;|>|&gt;|»|›|→|/|－|-{1,2}>|\s-\s)\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|»|>|›|→|⇒|/|－|-{1,2}>|=>|\s-\s)\s*")
 _CRUMB_END = re.compile(r"</(?:p|div|td|tr|li|h\d|ul|table|span)>|<br", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,500}>", re.DOTALL)
 _NOT_CRUMB = {"首页", "网站首页", "主页", "当前位置", "您的位置", "正文", "内容", "详情", ""}
@@ -85,7 +86,8 @@ def breadcrumbs(html: str) -> list[str]:
     if not match:
         return []
     window = _CRUMB_END.split(html[match.end() : match.end() + 1500], maxsplit=1)[0]
-    text = _TAG.sub(" ", window).replace("&nbsp;", " ").replace("\xa0", " ")
+    # entities first (&raquo;, &gt;, &nbsp;, &#8594;): every separator is then one character
+    text = html_lib.unescape(_TAG.sub(" ", window)).replace("\xa0", " ")
     crumbs = []
     for part in _CRUMB_SPLIT.split(text):
         part = re.sub(r"\s+", " ", part.strip(" :：\t\r\n\u3000"))
@@ -113,7 +115,7 @@ def old_columns(html: str) -> list[str]:
     if crumbs:
         return crumbs
     match = _COLUMN_META.search(html[:20000])
-    name = (match.group(1) or match.group(2)).strip() if match else ""
+    name = html_lib.unescape(match.group(1) or match.group(2)).strip() if match else ""
     return [name] if name and name not in _NOT_CRUMB else []
 
 

@@ -118,3 +118,22 @@ def test_the_column_name_meta_stands_in_for_a_missing_breadcrumb():
         "人事信息",
     ]
     assert old_columns("<html><head><meta name='ColumnName' content='首页'></head></html>") == []
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["&raquo;", "»", "&gt;&gt;", ">>", "-&gt;", "->", "→", "&rarr;", "&#8594;", "&gt;", "›"],
+)
+def test_a_chain_of_crumbs_is_split_whatever_its_separator(separator):
+    """Entities are decoded before the crumbs are read: 首页 » 工作动态 » 业务要闻."""
+    html = (
+        f"<div>当前位置：<a href='/'>首页</a> {separator} <a href='/gzdt/'>工作动态</a>"
+        f"{separator}<a href='/gzdt/ywyw/'>业务&nbsp;要闻</a></div>"
+    )
+    assert breadcrumbs(html) == ["工作动态", "业务 要闻"]
+
+
+def test_column_name_metas_are_decoded():
+    """A ColumnName written with entities reads as its text."""
+    meta = "<meta name='ColumnName' content='&#20154;&#20107;&#20449;&#24687;'>"
+    assert old_columns(f"<html><head>{meta}</head></html>") == ["人事信息"]
