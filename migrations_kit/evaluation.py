@@ -13,7 +13,6 @@ from typing import Any
 from .extract import ExtractedPage, extract_file
 
 _WS = re.compile(r"\s+")
-_ANNOTATION = re.compile(r"[（(][^（()）]*[)）]$")
 
 DENOMINATORS = {
     "body": "pages whose truth has a main text (body_chars not null)",
@@ -21,7 +20,6 @@ DENOMINATORS = {
     "date": "pages whose truth kind is not list (null dates included)",
     "source": "pages whose truth kind is not list and whose truth source is not null",
     "list": "pages whose truth kind is list",
-    "source_printed": "as source, the truth's trailing （…） annotation removed (not official)",
 }
 OFFICIAL = ("body", "title", "date", "source", "list")
 
@@ -84,11 +82,10 @@ def date_ok(truth: dict[str, Any], got: ExtractedPage) -> bool:
     return (truth.get("publish_date") or None) == (got.publish_date or None)
 
 
-def source_ok(truth: dict[str, Any], got: ExtractedPage, *, printed_only: bool = False) -> bool:
-    """Source: the truth source without 《》 occurs in the extracted source + author."""
+def source_ok(truth: dict[str, Any], got: ExtractedPage) -> bool:
+    """Source: the truth's ``source`` (what the page prints; ``source_note`` is not scored),
+    without 《》, occurs in the extracted source + author."""
     wanted = squash(truth.get("source")).replace("《", "").replace("》", "")
-    if printed_only:
-        wanted = _ANNOTATION.sub("", wanted) or wanted
     return bool(wanted) and wanted in squash(got.source) + squash(got.author)
 
 
@@ -143,7 +140,6 @@ def evaluate(
             metrics["date"].add(date_ok(truth, got), file)
             if truth.get("source"):
                 metrics["source"].add(source_ok(truth, got), file)
-                metrics["source_printed"].add(source_ok(truth, got, printed_only=True), file)
         else:
             metrics["list"].add(list_ok(truth, got), file)
     return Report(metrics, len(truths), elapsed, cpu)
