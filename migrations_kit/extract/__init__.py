@@ -15,7 +15,7 @@ from ..decode import MAX_BYTES, DecodedDocument, decode_bytes, read_capped
 from .assets import extract_attachments, extract_images, resolve
 from .body import best_container, extract_body
 from .classify import LIST, OTHER, classify
-from .dates import META_LABEL_RE, extract_date, header_zone
+from .dates import META_LABEL_RE, extract_date_evidence, header_zone
 from .dom import build_page, parse_html
 from .govinfo import extract_gov_info
 from .listing import find_list
@@ -35,6 +35,7 @@ class ExtractedPage:
     kind: str
     title: str | None = None
     publish_date: str | None = None
+    date_source: str | None = None  # dates.DATE_SOURCES: printed, script, meta, url, body_guess
     source: str | None = None
     author: str | None = None
     body_text: str = ""
@@ -120,7 +121,7 @@ def extract_page(raw: bytes, url_or_path: str, base_url: str | None = None) -> E
                 item["href"] = resolve(item["href"] or "", None, file_path)
         record.source = source or _last_part(page.head_title)
     else:
-        record.publish_date = extract_date(
+        record.publish_date, record.date_source = extract_date_evidence(
             page, url_or_path, title_idx, body.first_line if body.node else None, body_range
         )
         record.source = source or (site_name(page.head_title, title) if kind != OTHER else None)

@@ -81,26 +81,60 @@ def header_zone(page: Page, title_idx: int | None, body_start: int | None) -> ra
     return range(0, 0)
 
 
-def extract_date(
+# Where a publish date came from, strongest first: what the page prints (a labelled or short
+# meta line by the headline, or a line above it), what its own script writes there, the CMS's
+# <meta> tags, the URL; a date in the first lines of the body text is only a guess (the day of
+# the event described, a law's passing) and never beats the URL.
+PRINTED, SCRIPT, META, URL, BODY_GUESS = "printed", "script", "meta", "url", "body_guess"
+DATE_SOURCES = (PRINTED, SCRIPT, META, URL, BODY_GUESS)
+
+_SCRIPT_DATE = re.compile(
+    r"[\"']\s*(?:[^\"'<>]{0,12}[:：])?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+)
+_CLOCK = re.compile(r"new\s+Date\s*\(\s*\)|getFullYear|今天是|当前时间")
+
+
+def _script_date(page: Page) -> str | None:
+    """A date the page's own script writes into it (TRS ``var str = '2017-05-24'``,
+    ``document.write("发布时间：2017-05-24")``): a quoted literal in a short script of <body>."""
+    body = page.root.find("body")
+    if body is None:
+        return None
+    for script in body.iter("script"):
+        code = script.text or ""
+        if not code or len(code) > 800 or script.get("src") or _CLOCK.search(code):
+            continue
+        match = _SCRIPT_DATE.search(code)
+        if match:
+            found = find_dates(match.group(1))
+            if found:
+                return found[0][1]
+    return None
+
+
+def extract_date_evidence(
     page: Page,
     url: str,
     title_idx: int | None,
     body_start: int | None,
     body_range: tuple[int, int] | None = None,
-) -> str | None:
-    """Return the publish date (YYYY-MM-DD) or None when the page shows none."""
+) -> tuple[str | None, str | None]:
+    """The publish date (YYYY-MM-DD) and which evidence gave it (DATE_SOURCES), or (None, None)."""
     zone = header_zone(page, title_idx, body_start)
-    unlabelled = None
+    unlabelled, in_body = None, None
     for i in zone:
         previous = page.lines[i - 1].text if i > 0 else ""
         for _, date, labelled in _line_dates(page.lines[i].text, previous):
             if labelled:
-                return date
+                return date, PRINTED
             line = page.lines[i]
-            if unlabelled is None and line.chars <= 120 and line.link_density < 0.5:
-                unlabelled = date
+            if line.chars <= 120 and line.link_density < 0.5:
+                if body_start is not None and i >= body_start:
+                    in_body = in_body or date
+                else:
+                    unlabelled = unlabelled or date
     if unlabelled:
-        return unlabelled
+        return unlabelled, PRINTED
     inside = body_range or (-1, -1)
     lines = page.lines
     for i, line in enumerate(lines):
@@ -110,22 +144,37 @@ def extract_date(
             continue
         for _, date, labelled in _line_dates(line.text):
             if labelled:
-                return date
+                return date, PRINTED
         if _LABEL_ONLY.search(line.text) and i + 1 < len(lines):
             following = find_dates(lines[i + 1].text[:24])
             if following and following[0][0] <= 2:
-                return following[0][1]
-    found = _meta_date(page) or url_date(url)
+                return following[0][1], PRINTED
+    for finder, source in ((_script_date, SCRIPT), (_meta_date, META)):
+        found = finder(page)
+        if found:
+            return found, source
+    found = url_date(url)
     if found:
-        return found
+        return found, URL
     if title_idx is not None:
         for i in range(max(0, title_idx - 8), title_idx):
             line = lines[i]
             if line.chars <= 40 and line.link_density < 0.7 and not _NOT_PUBLISH.search(line.text):
                 dates = _line_dates(line.text)
                 if dates:
-                    return dates[0][1]
-    return None
+                    return dates[0][1], PRINTED
+    return (in_body, BODY_GUESS) if in_body else (None, None)
+
+
+def extract_date(
+    page: Page,
+    url: str,
+    title_idx: int | None,
+    body_start: int | None,
+    body_range: tuple[int, int] | None = None,
+) -> str | None:
+    """The publish date (YYYY-MM-DD), or None when the page shows none."""
+    return extract_date_evidence(page, url, title_idx, body_start, body_range)[0]
 
 
 _LABEL_ONLY = re.compile(
