@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Collection, Site
 
 from .extract import CAPPED_FLAG, ExtractedPage, extract_page
+from .extract.dates import BODY_GUESS
 from .indexing import deferred_indexing, index_pages, index_references
 from .issues import Issue, IssueCode
 from .mapping import HOLDING_SLUG, ColumnMapper, Target, old_columns
@@ -65,6 +66,9 @@ class ImportOptions:
     limit: int | None = None
     mapping: dict[str, str] | None = None
     report_dir: str | None = None
+    date_policy: str = "guess"
+    """guess: a date read from the body text is taken (and reported as guessed); strict: such a
+    page is imported without a shown date and listed under 无日期."""
     own_names: tuple[str, ...] = ()
     """Names the new site goes by beyond its site name and home title (全称, 简称, 主办单位):
     a 来源 naming one of them is the site's own work. The command gathers them."""
@@ -80,6 +84,9 @@ class ImportResult:
     seconds: float
     holding: int = 0
     no_date: int = 0
+    guessed_dates: int = 0
+    date_sources: dict[str, int] = field(default_factory=dict)
+    """How many articles took their date from each kind of evidence (printed, script, ...)."""
     broken_links: int = 0
     missing_assets: int = 0
     source_damaged: str | None = None
@@ -218,6 +225,8 @@ class Importer:
             seconds=time.monotonic() - started,
             holding=len(report.holding),
             no_date=len(report.no_date),
+            guessed_dates=len(report.guessed_dates),
+            date_sources=dict(report.date_sources),
             broken_links=len(report.broken_links),
             missing_assets=len(report.missing_assets),
             columns=report.column_plan(),
@@ -340,6 +349,8 @@ class Importer:
         """An article (ArticlePage) or a static page (StandardPage); None when held back."""
         target: Target | None = None
         page_type = ARTICLE
+        if self.options.date_policy == "strict" and record.date_source == BODY_GUESS:
+            record.publish_date = record.date_source = None  # no guessed date is ever shown
         if not record.publish_date:
             target = self.mapper.for_static(item.url, crumbs, record.title)
             page_type = STATIC if target else ARTICLE
@@ -400,6 +411,7 @@ class Importer:
             return self._fate(
                 item, same, keep, page_id=known.page_id, kind=page_type,
                 title=content.title, date=content.publish_date or "", column=target.title,
+                date_source=record.date_source or "",
                 old_column=target.old_column, holding=target.holding, page_type=page_type,
                 column_slug=target.slug, issues=[Issue.from_dict(d) for d in known.issues],
             )  # fmt: skip
@@ -472,6 +484,7 @@ class Importer:
             page_id=outcome.page_id,
             title=content.title,
             date=content.publish_date or "",
+            date_source=(record.date_source or "") if content.publish_date else "",
             column=target.title,
             old_column=target.old_column,
             holding=target.holding,

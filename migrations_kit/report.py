@@ -54,6 +54,7 @@ class Fate:
     kind: str = ""
     issues: list[Issue] = field(default_factory=list)
     column_slug: str = ""
+    date_source: str = ""  # extract.dates.DATE_SOURCES: which evidence gave the shown date
 
     @property
     def label(self) -> str:
@@ -98,6 +99,8 @@ class ReportWriter:
         self.total = 0
         self.holding: list[dict[str, str]] = []
         self.no_date: list[dict[str, str]] = []
+        self.guessed_dates: list[dict[str, str]] = []
+        self.date_sources: Counter[str] = Counter()
         self.missing_assets: list[dict[str, str]] = []
         self.broken_links: list[dict[str, str]] = []
         self.long_bodies: list[dict[str, str]] = []
@@ -138,6 +141,10 @@ class ReportWriter:
             self.holding.append({**brief, "old_column": fate.old_column, "why": fate.reason})
         if fate.page_type == "article" and not fate.date and fate.page_id:
             self.no_date.append(brief)
+        if fate.page_type == "article" and fate.date and fate.date_source:
+            self.date_sources[fate.date_source] += 1
+            if fate.date_source == "body_guess":
+                self.guessed_dates.append({**brief, "date": fate.date})
         if fate.page_type and fate.status in PLACED:
             self.columns[(fate.old_column, fate.column, fate.column_slug)] += 1
         for issue in fate.issues:
@@ -166,6 +173,8 @@ class ReportWriter:
             "columns": self.column_plan(),
             "holding": self.holding,
             "no_date": self.no_date,
+            "date_sources": dict(self.date_sources),
+            "guessed_dates": self.guessed_dates,
             "missing_assets": self.missing_assets,
             "long_bodies": self.long_bodies,
             "broken_links": self.broken_links,
@@ -294,6 +303,12 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
         [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")],
     )
     _table(out, "没有日期的页面", summary["no_date"], [("path", "源文件"), ("title", "标题")])
+    _table(
+        out,
+        "日期取自正文的页面（推测，请核对）",
+        summary.get("guessed_dates", []),
+        [("path", "源文件"), ("title", "标题"), ("date", "日期")],
+    )
     _table(
         out, "缺失的图片和附件", summary["missing_assets"], [("path", "源文件"), ("issue", "问题")]
     )

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail import hooks
 from wagtail.models import Site
 
+from migrations_kit.extract.dates import DATE_SOURCES
 from migrations_kit.importer import Importer, ImportOptions, ImportResult
 from migrations_kit.mapping import MappingError, load_mapping_file
 from migrations_kit.models import LegacyRecord
@@ -75,6 +76,13 @@ class Command(BaseCommand):
         parser.add_argument("--report", metavar="DIR", help="write report.html/.csv/.json here")
         parser.add_argument("--limit", type=int, help="stop after N source files")
         parser.add_argument("--draft", action="store_true", help="save pages as drafts")
+        parser.add_argument(
+            "--date-policy",
+            choices=("guess", "strict"),
+            default="guess",
+            help="strict: never show a date read only from the body text (the page is imported "
+            "without one and listed under 无日期); guess (default): take it, reported as guessed",
+        )
         parser.add_argument("--max-pages", type=int, default=5000, help="crawl: page limit")
         parser.add_argument(
             "--delay", type=float, default=0.5, help="crawl: seconds between requests"
@@ -116,6 +124,7 @@ class Command(BaseCommand):
             limit=options["limit"],
             mapping=mapping,
             report_dir=options["report"],
+            date_policy=options["date_policy"],
             own_names=site_names(site),
         )
         try:
@@ -167,6 +176,15 @@ class Command(BaseCommand):
             f"  放入待整理: {result.holding}　无日期: {result.no_date}　"
             f"缺失图片/附件: {result.missing_assets}　旧站失效链接: {result.broken_links}"
         )
+        if result.date_sources:
+            labels = {"printed": "页面所示", "script": "页面脚本", "meta": "元数据", "url": "网址",
+                      "body_guess": "正文推测"}  # fmt: skip
+            shown = "　".join(
+                f"{labels[key]} {result.date_sources[key]}"
+                for key in DATE_SOURCES  # strongest evidence first
+                if result.date_sources.get(key)
+            )
+            self.stdout.write(f"  日期来源: {shown}")
         if result.columns:
             self.stdout.write("栏目对应（旧栏目 → 新栏目：页数）")
             for row in result.columns[:PLAN_LINES]:
