@@ -242,7 +242,12 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 def test_staff_pages_escape_what_citizens_typed(board):
     """A payload stored by an earlier version or typed by staff shows as text in the admin."""
     question = make_question(
-        board, subject=f"路灯{XSS}", content=XSS, name=XSS, answer=XSS, flagged_words=XSS
+        board,
+        subject=f"路灯{XSS}",
+        content=XSS,
+        name="<img src=x onerror=alert(1)>",  # the field holds 30 characters
+        answer=XSS,
+        flagged_words=XSS,
     )
     client = staff_client(board.reviewer)
     for url in (ADMIN, handle_url(question), "/admin/"):
