@@ -3,16 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from wagtail import hooks
+
+from redesign.core.staff import site_staff_emails
 
 from .deadlines import site_calendar, working_days_between
 from .models import InteractionSettings, Question, QuestionEvent
+from .models.question import VETO_WARNING_DAYS
 
-VETO_WARNING_DAYS = 30
 MAILED_ROLES = ("reviewer", "maintainer")
 
 
@@ -35,18 +35,6 @@ class SiteDue:
                 seen.add(question.pk)
                 found.append(question)
         return found
-
-
-def staff_emails(site) -> list[str]:
-    """The addresses of the active members of the site's 审核 and 维护 groups."""
-    groups = []
-    for fn in hooks.get_hooks("site_role_groups"):
-        found = fn(site)
-        groups += [found[role] for role in MAILED_ROLES if role in found]
-    if not groups:
-        return []
-    users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
 
 
 def due_for_site(site, today: date) -> SiteDue:
@@ -73,7 +61,9 @@ def due_for_site(site, today: date) -> SiteDue:
         if question.handling_department and question.handling_department.email:
             departments.add(question.handling_department.email)
     if found.questions:
-        found.recipients = sorted({*settings.escalation_list(), *departments, *staff_emails(site)})
+        found.recipients = sorted(
+            {*settings.escalation_list(), *departments, *site_staff_emails(site, MAILED_ROLES)}
+        )
     return found
 
 

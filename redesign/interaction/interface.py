@@ -8,7 +8,7 @@ from redesign.core.workdays import day_bounds
 
 from .models import Question
 from .models.figures import ReplyStats, local_date, stats_of_rows
-from .models.question import VETO_DAYS
+from .models.question import ANSWERED_STATUSES, VETO_DAYS
 
 
 def overdue_counts(site_ids: list[int], day: date) -> dict[int, tuple[int, int | None]]:
@@ -59,4 +59,4 @@ def reply_stats(site_ids: list[int], start: date, end: date) -> dict[int, ReplyS
         .filter(site_id__in=site_ids, submitted_at__gte=begin, submitted_at__lt=finish)
         .values_list("site_id", "status", "submitted_at", "answered_at", "due_date")
     )
-    return stats_of_rows(site_ids, rows)
+    return stats_of_rows(site_ids, rows, ANSWERED_STATUSES)

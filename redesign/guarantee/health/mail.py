@@ -3,8 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.utils.translation import gettext as _
-from wagtail import hooks
 from wagtail.models import Site
+
+from redesign.core.staff import site_staff_emails as staff_emails
 
 from .output import describe
 from .report import SiteHealth, Status
@@ -13,15 +14,8 @@ NOTIFIED_ROLES = ("maintainer", "reviewer")
 
 
 def site_staff_emails(site: Site, roles: tuple[str, ...] = NOTIFIED_ROLES) -> list[str]:
-    """The mail addresses of the active members of the site's groups of these roles."""
-    groups = []
-    for fn in hooks.get_hooks("site_role_groups"):
-        found = fn(site)
-        groups += [found[role] for role in roles if role in found]
-    if not groups:
-        return []
-    users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    """The addresses of the site's 维护 and 审核 (or the given roles)."""
+    return staff_emails(site, roles)
 
 
 def administrator_emails() -> list[str]:

@@ -9,10 +9,9 @@ from wagtail.admin.ui.components import Component
 from redesign.core.workdays import day_bounds, local_today
 
 from ..models import Status
-from ..models.question import OPEN_STATUSES, VETO_DAYS
+from ..models.question import OPEN_STATUSES, VETO_DAYS, VETO_WARNING_DAYS
 from .access import handled_questions, handler_site_ids
 from .handling import NAMESPACE
-from .listing import VETO_WARNING_DAYS
 
 
 def due_counts(user) -> dict:

@@ -16,10 +16,8 @@ from redesign.core.scope import ConfinedFilterSetMixin
 from redesign.core.workdays import day_bounds, local_today
 
 from ..models import Category, Department, Question, Status
-from ..models.question import OPEN_STATUSES, VETO_DAYS
+from ..models.question import OPEN_STATUSES, VETO_DAYS, VETO_WARNING_DAYS
 from .access import handled_departments, handled_questions
-
-VETO_WARNING_DAYS = 30  # list a question once it is this close to the 3-month line
 
 
 def _departments(request) -> QuerySet:

@@ -8,9 +8,6 @@ from django.utils import timezone
 
 from redesign.core.workdays import local_zone
 
-# The answered states (Status.ANSWERED, PUBLISHED, WITHHELD) by value: question.py imports this.
-ANSWERED = frozenset({"answered", "published", "withheld"})
-
 
 @dataclass(frozen=True)
 class ReplyStats:
@@ -46,13 +43,13 @@ def month_start(day: date, back: int = 0) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def stats_of_rows(keys, rows) -> dict:
+def stats_of_rows(keys, rows, answered: frozenset) -> dict:
     """ReplyStats per key from (key, status, submitted_at, answered_at, due_date) rows."""
     gathered = {key: {"received": 0, "on_time": 0, "days": []} for key in keys}
     for key, status, submitted_at, answered_at, due in rows:
         entry = gathered.setdefault(key, {"received": 0, "on_time": 0, "days": []})
         entry["received"] += 1
-        if status in ANSWERED and answered_at is not None:
+        if status in answered and answered_at is not None:
             answered_on = local_date(answered_at)
             entry["days"].append((answered_on - local_date(submitted_at)).days)
             entry["on_time"] += answered_on <= due
