@@ -5,6 +5,16 @@ from __future__ import annotations
 import re
 
 from .dom import Line, Page
+from .headline import (
+    clean_text,
+    find_headline,
+    head_usable,
+    is_site_like,
+    labelled_headline,
+    link_texts,
+    locate,
+    script_headline,
+)
 from .text import collapse, squash
 
 _SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*")
@@ -15,6 +25,8 @@ _META_LINE = re.compile(
 _TITLE_MARKER = re.compile(
     r"^\s*[\[【（(]\s*(图|组图|多图|图文|视频|音频|专题|荐|热)\s*[\]】）)]\s*"
 )
+SHORT_HEAD = 10
+"""A <title> this short that matches no line may be the site's name."""
 _TITLE_META_KEYS = ("articletitle", "og:title", "title", "twitter:title", "headline")
 _NOT_TITLE = re.compile(r"^(首页|当前位置|您当前的位置|您现在的位置|位置)|>|»")
 
@@ -46,7 +58,46 @@ def _candidates(page: Page, limit: int) -> list[tuple[int, Line]]:
 
 def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None, int | None]:
     """Return the headline and the index of the line that shows it (None when from <title>)."""
-    head = collapse(page.head_title)
+    if head_usable(page):
+        title, idx = _title_matched(page, body_start)
+    else:
+        title, idx = _title_without_head(page, body_start)
+    return (clean_text(title) or None if title else None), idx
+
+
+_META_SUFFIX = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*[^_|｜]{1,16}$")
+"""A site name after ``_``, ``|`` or `` - `` at the end of a meta title (not after ——)."""
+
+
+def _meta_title(page: Page) -> str | None:
+    """The headline a <meta> names (ArticleTitle, og:title ...), when it is not the site's name."""
+    for key in _TITLE_META_KEYS:
+        value = clean_text(page.metas.get(key))
+        if len(squash(value)) >= 4 and not is_site_like(value):
+            while (suffix := _META_SUFFIX.search(value)) and suffix.start() >= 4:
+                value = value[: suffix.start()]
+            return value
+    return None
+
+
+def _title_without_head(page: Page, body_start: int | None) -> tuple[str | None, int | None]:
+    """The headline of a page whose <title> is empty or names only the site or issuing organ."""
+    found = labelled_headline(page, body_start)
+    if found:
+        return found
+    for text in (_meta_title(page), script_headline(page)):
+        if text:
+            return text, locate(page, text, body_start)
+    found = find_headline(page, body_start)
+    if found:
+        return found
+    head = clean_text(page.head_title)
+    return (_longest_part(head) if head else None), None
+
+
+def _title_matched(page: Page, body_start: int | None) -> tuple[str | None, int | None]:
+    """The page line that <title> (less its site suffix) names, else the <title> itself."""
+    head = clean_text(page.head_title)
     sq_head = squash(head)
     candidates = _candidates(page, 4000)
 
@@ -88,7 +139,17 @@ def extract_title(page: Page, body_start: int | None = None) -> tuple[str | None
         if best is None or score > best[0]:
             best = (score, idx, collapse(line.text))
     if best is not None:
+        if len(squash(best[2])) <= SHORT_HEAD and squash(best[2]) in link_texts(page):
+            # <title> names the column (工作动态 - 某某县人民政府); the headline is above the meta
+            found = find_headline(page, body_start, meta_only=True)
+            if found and found[1] != best[1] and squash(found[0]) not in sq_head:
+                return found
         return _extend(page, best[1], best[2], sq_head), best[1]
+    if len(sq_head) <= SHORT_HEAD and all(squash(line.text) != sq_head for line in page.lines):
+        # a short <title> no line shows is a name (搜狐财经, 某某晚报), not this page's headline
+        found = find_headline(page, body_start, meta_only=True)
+        if found:
+            return found
     for key in _TITLE_META_KEYS:
         value = page.metas.get(key)
         if value and len(squash(value)) >= 4:
@@ -105,7 +166,11 @@ _ENCLOSED = re.compile(r"^[\[【](?P<inner>[^\[\]【】]{2,})[\]】]$")
 def _longest_part(title: str) -> str:
     """The longest part of a title that is not the site's name (``[栏目]-某某门户网站``)."""
     parts = split_head_title(title)
-    named = [part for part in parts if not _SITE_NAME.search(part.strip())] or parts
+    named = (
+        [part for part in parts if not (_SITE_NAME.search(part.strip()) or is_site_like(part))]
+        or [part for part in parts if not _SITE_NAME.search(part.strip())]
+        or parts
+    )
     if not named:
         return title
     best = max(named, key=len).strip()
