@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, transaction
@@ -22,8 +22,18 @@ from .models import ImportRun, LegacyRecord, RunObject, key_digest
 from .pagesave import ParentCache
 from .redirects import LinkResolver, second_pass
 from .report import STATUS_ORDER, Fate, ReportWriter
+from .signals import importing
 from .sources import Source, SourceItem
-from .triage import Decision, Route, after_extraction, before_reading, page_text, unreadable
+from .triage import (
+    Decision,
+    Route,
+    after_extraction,
+    before_reading,
+    empty_body_issue,
+    is_empty_body,
+    page_text,
+    unreadable,
+)
 from .urls import host_of
 from .writer import (
     ARTICLE,
@@ -69,6 +79,10 @@ class ImportOptions:
     date_policy: str = "guess"
     """guess: a date read from the body text is taken (and reported as guessed); strict: such a
     page is imported without a shown date and listed under 无日期."""
+    new_columns: bool = True
+    """An old column with no twin in the new site becomes a new column (False: 待整理)."""
+    publish_empty: bool = False
+    """Publish articles whose body is empty on the old site (default: drafts, listed 正文为空)."""
     own_names: tuple[str, ...] = ()
     """Names the new site goes by beyond its site name and home title (全称, 简称, 主办单位):
     a 来源 naming one of them is the site's own work. The command gathers them."""
@@ -94,6 +108,11 @@ class ImportResult:
     report_paths: list[str] = field(default_factory=list)
     columns: list[dict[str, Any]] = field(default_factory=list)
     """The column plan: old column → new column with page counts."""
+    new_columns: list[dict[str, Any]] = field(default_factory=list)
+    """The columns made for old columns with no twin (old path, title, slug, type, parent)."""
+    empty_bodies: int = 0
+    placed: int = 0
+    """Articles and static pages written or found (the base of the 待整理 share)."""
 
 
 def own_names(site: Site, home: Any, extra: Iterable[str] = ()) -> list[str]:
@@ -133,6 +152,7 @@ class Importer:
         result: ImportResult | None = None
         try:
             with (
+                importing(),
                 deferred_indexing(),
                 transaction.atomic() if self.options.dry_run else nullcontext(),
             ):
@@ -172,10 +192,18 @@ class Importer:
             site=self.site,
             source=str(getattr(self.source, "description", ""))[:2000],
             dry_run=self.options.dry_run,
-            options={"publish": self.options.publish, "limit": self.options.limit},
+            options={
+                "publish": self.options.publish,
+                "limit": self.options.limit,
+                "new_columns": self.options.new_columns,
+                "publish_empty": self.options.publish_empty,
+            },
         )
         self.mapper = ColumnMapper(
-            self.home, self.options.mapping, None if self.options.dry_run else self.run_obj
+            self.home,
+            self.options.mapping,
+            None if self.options.dry_run else self.run_obj,
+            new_columns=self.options.new_columns,
         )
         self.store = _asset_store(
             site_collection(self.site), self.source.fetch, self.options.dry_run
@@ -185,6 +213,8 @@ class Importer:
         self.parents = ParentCache()
         self.aliases: list[tuple[str, str]] = []
         self.held_back: list[SourceItem] = []
+        self.held_lists: list[tuple[SourceItem, str, list[str]]] = []
+        """List pages (item, title, crumbs): placed when the articles have made their columns."""
         """Pages with no old column yet: placed after the pass, when every list page is known."""
         self.finishing = False
         self.own_names = own_names(self.site, self.home, self.options.own_names)
@@ -207,6 +237,11 @@ class Importer:
             report.add(fate)
             if progress:
                 progress(report.total, fate)
+        for item, title, crumbs in self.held_lists:
+            fate = self._list_fate(item, title, crumbs)
+            report.add(fate)
+            if progress:
+                progress(report.total, fate)
         self.buffer.flush()
         self._resolve_aliases()
         for issue in second_pass(self.site, self.run_obj, self.resolver, self.store):
@@ -216,6 +251,8 @@ class Importer:
         self.run_obj.status = ImportRun.Status.FINISHED
         self.run_obj.finished_at = timezone.now()
         counts = {status: report.counts.get(status, 0) for status in STATUS_ORDER}
+        new_columns = [asdict(column) for column in self.mapper.planner.plan()]
+        report.note_new_columns(new_columns)
         self.run_obj.counts = counts
         self.run_obj.save()
         return ImportResult(
@@ -230,6 +267,9 @@ class Importer:
             broken_links=len(report.broken_links),
             missing_assets=len(report.missing_assets),
             columns=report.column_plan(),
+            new_columns=new_columns,
+            empty_bodies=len(report.empty_bodies),
+            placed=report.placed,
             source_damaged=self.source.damaged,
         )
 
@@ -330,18 +370,32 @@ class Importer:
         """The fate of a file that goes no further (skipped or failed, with why)."""
         return self._fate(item, decision.status, decision.reason, kind=decision.kind)
 
-    def _list(self, item: SourceItem, record: ExtractedPage, crumbs: list[str]) -> Fate:
-        """An old column or list page: redirect it to the new column (home for the old home)."""
+    def _list(self, item: SourceItem, record: ExtractedPage, crumbs: list[str]) -> Fate | None:
+        """An old column or list page: learn its column's name now, redirect it at the end."""
         self.mapper.learn_list(item.url, record.title, crumbs)
         names = crumbs or ([record.title] if record.title else [])
         self.mapper.learn_items([i["href"] for i in record.list_items if i["href"]], names)
-        target = self.mapper.for_list(item.url, crumbs, record.title)
+        self.held_lists.append((item, record.title or "", crumbs))
+        return None
+
+    def _list_fate(self, item: SourceItem, title: str, crumbs: list[str]) -> Fate:
+        """Redirect a list page to its new column: one the articles have, never an empty new one.
+
+        A list page whose old column holds no article (a site map, a search page, a nav page)
+        makes no column: it goes to the column of its type, else to the home page.
+        """
+        try:
+            target = self.mapper.for_list(item.url, crumbs, title, make=False)
+            if target.new and not target.page_id:
+                target = self.mapper.for_list(item.url, crumbs, title, new_columns=False)
+        except Exception as err:  # noqa: BLE001 - one bad file must not stop the run
+            return self._fate(item, Status.FAILED, f"处理出错 {type(err).__name__}: {err}")
         page_id = self.home.pk if target.holding else target.page_id
         column = self.home.title if target.holding else target.title
         reason = f"栏目列表页 → {column}（{target.how}）"
         return self._fate(
             item, Status.COLUMN, reason, page_id=page_id, kind="column",
-            title=record.title or "", column=column, old_column=target.old_column,
+            title=title, column=column, old_column=target.old_column,
             column_slug="" if target.holding else target.slug,
         )  # fmt: skip
 
@@ -355,18 +409,21 @@ class Importer:
             target = self.mapper.for_static(item.url, crumbs, record.title)
             page_type = STATIC if target else ARTICLE
         if target is None:
-            target = self.mapper.for_article(item.url, crumbs, record.title)
+            target = self.mapper.for_article(item.url, crumbs, record.title, make=False)
             page_type = STATIC if target.static else ARTICLE
             if target.holding and not self.finishing:
                 # a list page read later may still name this page's column (大汉 /art/ vs /col/)
                 self.held_back.append(item)
                 return None
             title = (record.title or "").strip()
-            if target.holding and len(title) <= STATIC_TITLE_MAX:
+            if (target.holding or target.new) and len(title) <= STATIC_TITLE_MAX:
                 # a dated page titled 联系我们 or 领导分工 is still the site's 机构/负责人 page
                 static = self.mapper.for_static(item.url, crumbs, title)
                 if static is not None and not static.holding:
                     target, page_type = static, STATIC
+            if target.new and not target.page_id:
+                target = self.mapper.for_article(item.url, crumbs, record.title)
+        empty = is_empty_body(record)
         content = PageContent(
             key=item.key,
             url=item.url,
@@ -392,6 +449,8 @@ class Importer:
         }
         if record.gov_info:  # only pages that have some: the others keep their earlier hash
             hashed["gov_info"] = record.gov_info
+        if empty:  # a later run with --publish-empty publishes it
+            hashed["publish_empty"] = self.options.publish_empty
         text = {"title": record.title, "date": record.publish_date, "text": record.body_text}
         if record.body_rest_html:  # a capped page's text goes on past the parsed part
             hashed["body_rest"] = text["rest"] = record.body_rest_html
@@ -419,14 +478,14 @@ class Importer:
             self.site.pk,
             self.run_obj,
             content,
-            publish=self.options.publish,
-            build=lambda c: self._build(c, record),
+            publish=self.options.publish and (self.options.publish_empty or not empty),
+            build=lambda c: self._build(c, record, empty),
             parents=self.parents,
             known=known,
         )
         return self._written(item, record, content, target, outcome)
 
-    def _build(self, content: PageContent, record: ExtractedPage) -> None:
+    def _build(self, content: PageContent, record: ExtractedPage, empty: bool = False) -> None:
         """Build the body blocks and attachments, and rewrite links already resolvable."""
         from .building.blocks import build_body
         from .building.links import rewrite_links
@@ -434,7 +493,10 @@ class Importer:
         from .building.validation import check_stream
 
         issues_before = len(self.store.issues)
-        built = build_body(record.body_html, content.url, self.store, record.body_rest_html)
+        if empty:  # what the extraction fell back to is the page's furniture, not its text
+            built = build_body("", content.url, self.store, "")
+        else:
+            built = build_body(record.body_html, content.url, self.store, record.body_rest_html)
         built.stream = trim_page_furniture(built.stream, record.title)
         stream, _count, unresolved = rewrite_links(built.stream, self.resolver)
         check_stream(stream)  # a body the page type would refuse is never written
@@ -453,6 +515,8 @@ class Importer:
         content.issues = [*built.issues, *self.store.issues[issues_before:]]
         if CAPPED_FLAG in record.flags and not record.body_rest_html:
             content.issues.append(Issue(IssueCode.BODY_TOO_LONG, detail=CUT_AFTER_BODY))
+        if empty:
+            content.issues.append(empty_body_issue(record, self.options.publish_empty))
         content.pending_links = [
             link for link in unresolved if "://" in link and host_of(link) == self.legacy_host
         ]

@@ -31,6 +31,8 @@ class IssueCode(StrEnum):
     """The body nests too deep for its structure to be kept; imported as paragraphs."""
     BODY_TOO_LONG = "body_too_long"
     """The body has more blocks (or the page more tags) than a page takes; the rest is rich text."""
+    EMPTY_BODY = "empty_body"
+    """The old article has a title but no text (its text was an attachment, or nothing)."""
     LINK_BROKEN = "link_broken"
     """A link of the legacy page points at nothing the import knows."""
     REDIRECT_TOO_LONG = "redirect_too_long"
@@ -55,6 +57,7 @@ ISSUE_LABELS = {
     IssueCode.TABLE_LINK_FLATTENED: _("表格中的链接转为文字"),
     IssueCode.BODY_TOO_DEEP: _("正文嵌套过深"),
     IssueCode.BODY_TOO_LONG: _("正文过长"),
+    IssueCode.EMPTY_BODY: _("正文为空"),
     IssueCode.LINK_BROKEN: _("旧站失效链接"),
     IssueCode.REDIRECT_TOO_LONG: _("旧地址过长，无法重定向"),
     IssueCode.REDIRECT_KEPT_MANUAL: _("已有人工重定向"),

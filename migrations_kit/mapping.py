@@ -17,55 +17,14 @@ from wagtail.models import Page
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, StandardPage
 
-from .extract.text import without_note
-from .models import ImportRun, RunObject
+from .column_rules import STATIC_RULES, TYPE_RULES, is_column_name, is_unit_name
+from .column_rules import match_rule as _match
+from .columnplan import SEP, ColumnPlanner, NewColumn, PlanError, Rule, parse_rule
+from .models import ImportRun, LegacyColumn, RunObject
 from .urls import normalize_url
 
 HOLDING_SLUG = "daizhengli"
 HOLDING_TITLE = "待整理"
-
-# (column type, keywords in Chinese column names, pinyin-initial folder names), most specific first.
-TYPE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        ColumnType.INTERACTION,
-        ("互动", "留言", "信箱", "咨询", "投诉", "访谈", "写信", "来信", "信件", "征集", "举报"),
-        ("hdjl", "hudong"),
-    ),
-    (ColumnType.PERSONNEL, ("人事", "任免", "招聘", "招考", "干部"), ("rsxx", "rsrm", "zpxx")),
-    (ColumnType.PLANNING, ("规划", "计划"), ("ghjh", "fzgh")),
-    (
-        ColumnType.POLICY,
-        ("政策", "文件", "法规", "规章", "解读", "条例", "制度", "下载", "表格"),
-        ("zcwj", "zcfg", "zfwj", "zcjd", "xzzx", "bgxz"),
-    ),
-    (
-        ColumnType.NOTICE,
-        ("通知", "公告", "公示", "通告", "招生", "考试", "中考", "高考"),
-        ("tzgg", "gsgg", "tggg", "zsks", "zsxx"),
-    ),
-    (ColumnType.INDUSTRY, ("产业", "特色", "招商"), ("tscy", "zsyz")),
-    (
-        ColumnType.NEWS,
-        (
-            "要闻", "新闻", "动态", "图片", "乡镇", "部门", "资讯", "报道", "宣传", "活动",
-            "党建", "党风", "廉政", "党员", "专题", "专栏", "纪检", "监察", "以案", "警示",
-        ),
-        ("xwzx", "gzdt", "tpxw", "xzdt", "bmdt", "yw", "news", "zwdt", "djgz", "ztzl"),
-    ),
-    (ColumnType.OPEN_GOV, ("政务公开", "信息公开"), ("zwgk", "xxgk")),
-)  # fmt: skip
-
-# The new site's standard pages (概况信息, 机构职能, 负责人信息) and the old columns and
-# static pages that belong under them; checked after TYPE_RULES for each old column name.
-STATIC_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("fzrxx", ("领导", "负责人", "分工", "班子"), ("ldxx", "ldzc", "ldjj", "ldfg", "ldbz")),
-    (
-        "jgzn",
-        ("机构", "职能", "职责", "部门设置", "科室", "内设", "联系我们", "联系方式"),
-        ("jgzn", "jgsz", "zyzn"),
-    ),
-    ("gkxx", ("概况", "简介", "县情", "市情", "区情", "乡情", "关于我们"), ("xqgk", "gk", "gywm")),
-)
 
 _CRUMB_ANCHOR = re.compile(
     r"(?:当前位置|现在的位置|所在位置|当前的位置|您的位置|位置\s*(?=[:：]))(?:\s*是)?"
@@ -132,48 +91,35 @@ def static_slug_for(names: list[str], folders: list[str]) -> str | None:
     return None
 
 
-def _match(name: str, rules: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]) -> str:
-    """The first rule whose keyword occurs in name ("" when none)."""
-    for value, words, _codes in rules:
-        if any(word in name for word in words):
-            return value
-    return ""
-
-
-_UNIT = re.compile(r"(?:科|室|办公室|办|中心|站|所|馆|处|队|局|委员会|委|院|台|组|股|秘书)$")
-
-
-def is_unit_name(name: str) -> bool:
-    """Tell whether an old column is named after an office or unit (人事科, 教育技术信息中心)."""
-    return bool(_UNIT.search(without_note(name)))
-
-
-def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str]]:
-    """("type", column type) or ("static", standard page slug) guesses, most specific first.
+def places_for(names: list[str], folders: list[str]) -> Iterator[tuple[str, str, int]]:
+    """(kind, value, depth) guesses, most specific first: kind "type" or "static".
 
     Names go from the most specific up; for each, a column type keyword wins over a standard page
     keyword (机构设置 > 科室 > 宣传报道 is news, 机构设置 > 科室 > 办公室 is 机构职能). A name
     that is an office's (政策法规科, 招生办公室) says who, not what: its topic words do not pick
-    a column (机构职责 > 各科室 > 政策法规科 is 机构职能). Folder codes come last.
+    a column (机构职责 > 各科室 > 政策法规科 is 机构职能). Folder codes come last (depth 0).
     """
-    for name in reversed(names):
+    for depth in range(len(names), 0, -1):
+        name = names[depth - 1]
         if not is_unit_name(name) and (found := _match(name, TYPE_RULES)):
-            yield "type", found
+            yield "type", found, depth
         # a 领导小组 is a working group (an office), not the leadership
         if found := _match(name.replace("领导小组", "小组"), STATIC_RULES):
-            yield "static", found
+            yield "static", found, depth
     for folder in reversed(folders):
         for kind, rules in (("type", TYPE_RULES), ("static", STATIC_RULES)):
             for value, _words, codes in rules:
                 if folder.lower() in codes:
-                    yield kind, value
+                    yield kind, value, 0
 
 
-def load_mapping_file(path: str | Path) -> dict[str, str]:
-    """Read a TOML or YAML file: {old URL path prefix, old column name or path: new slug}.
+def load_mapping_file(path: str | Path) -> dict[str, str | Rule]:
+    """Read a TOML or YAML file: {old URL path prefix, old column name or path: slug or table}.
 
     An old column path (``机构设置 > 科室 > 人事科 > 公文通知``) matches that column and its
-    ending (``人事科 > 公文通知``); a single name matches wherever it occurs in a page's path.
+    ending (``人事科 > 公文通知``); a single name matches wherever it occurs in a page's path. A
+    slug merges the old column into that column; a table (``{ create = true, title = "…",
+    slug = "…", parent = "…", type = "…" }``) states its new column, ``create = false`` refuses one.
     """
     path = Path(path)
     try:
@@ -190,11 +136,19 @@ def load_mapping_file(path: str | Path) -> dict[str, str]:
         raise MappingError(f"映射文件格式错误 {path}: {first}") from err
     if isinstance(data, dict) and isinstance(data.get("columns"), dict):
         data = data["columns"]
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
-    ):
-        raise MappingError(f"映射文件应为「旧路径或旧栏目名: 新栏目 slug」的键值对: {path}")
-    return {k.strip(): v.strip() for k, v in data.items() if k.strip()}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise MappingError(f"映射文件应为「旧路径或旧栏目名 = 新栏目 slug 或表」的键值对: {path}")
+    rules: dict[str, str | Rule] = {}
+    for key, value in data.items():
+        if not key.strip():
+            continue
+        try:
+            rule = parse_rule(key, value)
+        except PlanError as err:
+            raise MappingError(f"映射文件 {path}: {err}") from err
+        plain = isinstance(value, str)
+        rules[key.strip()] = value.strip() if plain else rule
+    return rules
 
 
 @dataclass
@@ -210,6 +164,8 @@ class Target:
     """The page belongs under a standard page, so it becomes a StandardPage."""
     slug: str = ""
     """The new column's slug: what a mapping file names it by."""
+    new: bool = False
+    """The column was made by the import for an old column with no twin."""
 
 
 def _folders(url: str) -> list[str]:
@@ -223,10 +179,15 @@ def _overlap(a: str, b: str) -> int:
 
 
 class ColumnMapper:
-    """Decides the new column for each legacy page; creates 待整理 on demand."""
+    """Decides the new column for each legacy page; makes new columns and 待整理 on demand."""
 
     def __init__(
-        self, home: Page, rules: dict[str, str] | None = None, run: ImportRun | None = None
+        self,
+        home: Page,
+        rules: dict[str, str | Rule] | None = None,
+        run: ImportRun | None = None,
+        *,
+        new_columns: bool = True,
     ) -> None:
         """Load the new site's columns and check the mapping file's slugs exist."""
         self.home = home
@@ -240,27 +201,50 @@ class ColumnMapper:
         self.by_slug: dict[str, Page] = {}
         for page in [*self.standards, *self.columns]:
             self.by_slug.setdefault(page.slug, page)
-        self.prefix_rules: list[tuple[str, str]] = []
-        self.name_rules: dict[str, str] = {}
-        for key, slug in (rules or {}).items():
-            if slug not in self.by_slug and slug != HOLDING_SLUG:
-                raise MappingError(f"映射文件中的新栏目「{slug}」在站点中不存在")
+        self.prefix_rules: list[tuple[str, Rule]] = []
+        self.name_rules: dict[str, Rule] = {}
+        parsed = {
+            key: parse_rule(key, value) if isinstance(value, str) else value
+            for key, value in (rules or {}).items()
+        }
+        declared = {rule.slug for rule in parsed.values() if rule.create and rule.slug}
+        for key, rule in parsed.items():
+            for slug in (rule.into, rule.parent):
+                if slug and slug not in self.by_slug and slug not in declared:
+                    if slug != HOLDING_SLUG or rule.parent == slug:
+                        raise MappingError(f"映射文件中的新栏目「{slug}」在站点中不存在")
             if "/" in key or key.isascii():
-                self.prefix_rules.append((key.strip("/"), slug))
+                self.prefix_rules.append((key.strip("/"), rule))
             else:
-                self.name_rules[" > ".join(part.strip() for part in key.split(">"))] = slug
+                self.name_rules[SEP.join(part.strip() for part in key.split(">"))] = rule
         self.prefix_rules.sort(key=lambda rule: len(rule[0]), reverse=True)
-        self.learned: dict[str, str] = {}
+        self.new_columns = new_columns
+        site = home.get_site()
+        self.made = set(
+            LegacyColumn.objects.filter(site=site, page__isnull=False).values_list(
+                "page_id", flat=True
+            )
+        )
+        """Columns earlier runs made for old columns: found by old path, never matched by type."""
+        self.planner = ColumnPlanner(
+            home,
+            site.pk if site else 0,
+            run,
+            self.by_slug,
+            {path: rule for path, rule in self.name_rules.items() if rule.create},
+        )
+        self.learned: dict[str, list[str]] = {}
+        """Folder of a list page → that list's old column path."""
         self.listed: dict[str, list[str]] = {}
         """Legacy key of a page a list page lists → that list's old column path."""
         self._holding: ColumnPage | None = None
 
     def learn_list(self, url: str, title: str | None, crumbs: list[str]) -> None:
-        """Remember the column name of a list page's folder for articles found later."""
-        name = (crumbs[-1] if crumbs else None) or title
+        """Remember the column path of a list page's folder for articles found later."""
+        names = [c for c in crumbs if is_column_name(c)] or ([title] if title else [])
         folder = "/".join(_folders(url))
-        if name and folder and folder not in self.learned:
-            self.learned[folder] = name
+        if names and folder and folder not in self.learned:
+            self.learned[folder] = names
 
     def learn_items(self, hrefs: list[str], names: list[str]) -> None:
         """Remember that a list page of old column names lists these pages (first list wins)."""
@@ -272,7 +256,7 @@ class ColumnMapper:
 
     def _names(self, url: str, crumbs: list[str], title: str | None) -> list[str]:
         """Old column names, general to specific: breadcrumbs, listing list page, folder's list."""
-        names = [c for c in crumbs if c != (title or "").strip()]
+        names = [c for c in crumbs if c != (title or "").strip() and is_column_name(c, title or "")]
         if names:
             return names
         listed = self.listed.get(normalize_url(url)) if self.listed else None
@@ -282,48 +266,80 @@ class ColumnMapper:
         for end in range(len(folders), 0, -1):
             learned = self.learned.get("/".join(folders[:end]))
             if learned:
-                return [learned]
+                return learned
         return []
 
-    def _by_rule(self, url: str, names: list[str]) -> tuple[str, str] | None:
-        """The slug a mapping file rule gives, with a note of which rule."""
+    def _by_rule(self, url: str, names: list[str]) -> tuple[Rule, str, tuple[str, ...]] | None:
+        """The mapping file rule for a page: (rule, a note of which, the old path it names)."""
         path = urlsplit(url).path.lstrip("/")
-        for prefix, slug in self.prefix_rules:
+        for prefix, rule in self.prefix_rules:
             if path.startswith(prefix):
-                return slug, f"映射文件: {prefix}"
+                return rule, f"映射文件: {prefix}", tuple(names) or (prefix,)
         for start in range(len(names) - 1):
-            path = " > ".join(names[start:])
-            if path in self.name_rules:
-                return self.name_rules[path], f"映射文件: {path}"
-        for name in reversed(names):
-            if name in self.name_rules:
-                return self.name_rules[name], f"映射文件: {name}"
+            joined = SEP.join(names[start:])
+            if joined in self.name_rules:
+                return self.name_rules[joined], f"映射文件: {joined}", tuple(names)
+        for end in range(len(names), 0, -1):
+            if names[end - 1] in self.name_rules:
+                name = names[end - 1]
+                return self.name_rules[name], f"映射文件: {name}", tuple(names[:end])
         return None
 
     def _target(self, slug: str, how: str, old: str) -> Target:
-        """A target for a slug (待整理 is created when first needed)."""
+        """A target for a slug (待整理 and declared new columns are made when first needed)."""
         if slug == HOLDING_SLUG:
             return self.holding(old, how)
-        page = self.by_slug[slug]
+        page = self.planner.page_of_slug(slug)
+        if page is None:
+            return self.holding(old, f"映射文件中的新栏目「{slug}」已被删除")
         return Target(page.pk, page.title, how, old, slug=page.slug)
 
-    def for_article(self, url: str, crumbs: list[str], title: str | None) -> Target:
-        """The column (or standard page) an article goes under (待整理 when nothing matches).
+    def _new(
+        self, path: tuple[str, ...], old: str, how: str, rule: Rule | None = None, make: bool = True
+    ) -> Target:
+        """The new column of an old path (待整理 when a person deleted the one made before).
+
+        make=False: a column not made yet is not made; the target says so (new, page_id 0).
+        """
+        if not make and not self.planner.exists(path):
+            return Target(0, path[-1], how, old, new=True)
+        made: NewColumn | None = self.planner.column_for(path, rule)
+        if made is None:
+            return self.holding(old, "此前新建的栏目已被删除，未重建")
+        return Target(made.page_id, made.title, how, old, slug=made.slug, new=True)
+
+    def for_article(
+        self, url: str, crumbs: list[str], title: str | None, *, make: bool = True
+    ) -> Target:
+        """The column (or standard page) an article goes under.
 
         The most specific old column name that has a home in the new site wins: 机构职责 > 人事科
-        finds no personnel column, so it goes under 机构职能.
+        finds no personnel column, so it goes under 机构职能. An old column of a type the site
+        has no column for (人事信息), or of no known type, becomes a new column under its old
+        parent's place; 待整理 only takes pages with no old column at all (or new columns off).
         """
         names = self._names(url, crumbs, title)
-        old = " > ".join(names)
-        rule = self._by_rule(url, names)
-        if rule:
-            return self._target(rule[0], rule[1], old)
+        old = SEP.join(names)
+        found = self._by_rule(url, names)
+        refused = False
+        if found:
+            rule, how, path = found
+            if rule.into:
+                return self._target(rule.into, how, old)
+            if rule.create and self.new_columns:
+                return self._new(path, old, how, rule, make)
+            refused = True
         first_type = None
-        for kind, value in places_for(names, _folders(url)):
+        for kind, value, depth in places_for(names, _folders(url)):
             target = self._place(kind, value, names, old)
             if target is not None:
                 return target
+            if kind == "type" and depth and self.new_columns and not refused:
+                # a named column the new site has no twin of comes across, with its old path
+                return self._new(tuple(names), old, f"新建栏目（类型 {value}）", None, make)
             first_type = first_type or (value if kind == "type" else None)
+        if names and self.new_columns and not refused:
+            return self._new(tuple(names), old, "新建栏目", None, make)
         why = f"无对应的新栏目（类型 {first_type}）" if first_type else "无法判断栏目"
         return self.holding(old, why)
 
@@ -335,7 +351,13 @@ class ColumnMapper:
                 how = f"旧栏目属于: {page.title}"
                 return Target(page.pk, page.title, how, old, static=True, slug=page.slug)
             return None
-        candidates = [c for c in self.columns if c.column_type == value and c.slug != HOLDING_SLUG]
+        if value == ColumnType.OTHER:
+            return None  # 其他 is no type: two unrelated columns never merge by it
+        candidates = [
+            c
+            for c in self.columns
+            if c.column_type == value and c.slug != HOLDING_SLUG and c.pk not in self.made
+        ]
         if not candidates:
             return None
         name = names[-1] if names else ""
@@ -350,16 +372,33 @@ class ColumnMapper:
         slug = static_slug_for(names, _folders(url))
         if slug is None:
             return None
-        if rule:
-            return self._target(rule[0], rule[1], old)
+        if rule and rule[0].into:
+            return self._target(rule[0].into, rule[1], old)
+        if rule and rule[0].create and self.new_columns:
+            return self._new(rule[2], old, rule[1], rule[0])
         if slug in self.by_slug:
             page = self.by_slug[slug]
             return Target(page.pk, page.title, f"静态页面: {page.title}", old, slug=page.slug)
         return self.holding(old, "无对应的静态栏目")
 
-    def for_list(self, url: str, crumbs: list[str], title: str | None) -> Target:
-        """The new column an old list page redirects to."""
-        return self.for_article(url, [*crumbs, *([title] if title and not crumbs else [])], None)
+    def for_list(
+        self,
+        url: str,
+        crumbs: list[str],
+        title: str | None,
+        *,
+        make: bool = True,
+        new_columns: bool = True,
+    ) -> Target:
+        """The new column an old list page redirects to (new_columns=False: an existing one)."""
+        names = [*crumbs, *([title] if title and not crumbs else [])]
+        if new_columns:
+            return self.for_article(url, names, None, make=make)
+        keep, self.new_columns = self.new_columns, False
+        try:
+            return self.for_article(url, names, None, make=False)
+        finally:
+            self.new_columns = keep
 
     def holding(self, old: str = "", how: str = "") -> Target:
         """The 待整理 column (not in menus), created on demand."""

@@ -138,3 +138,30 @@ class RunObject(models.Model):
     def __str__(self) -> str:
         """Kind and id."""
         return f"{self.kind} {self.object_id}"
+
+
+class LegacyColumn(models.Model):
+    """An old column the import made a new column for: found again by its old path on re-runs."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    old_path = models.CharField(_("旧栏目路径"), max_length=500)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("空表示新建的栏目已被删除：再次导入时不再新建。"),
+    )
+    run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("新建栏目")
+        verbose_name_plural = _("新建栏目")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "old_path"], name="legacy_column_unique_path")
+        ]
+
+    def __str__(self) -> str:
+        """The old column path."""
+        return self.old_path

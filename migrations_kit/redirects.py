@@ -127,12 +127,14 @@ def ensure_redirects(site: Site, run: ImportRun) -> list[Issue]:
     )
     issues: list[Issue] = []
     pending: list[Redirect] = []
+    drafts = _draft_parents(site)
     records = (
         LegacyRecord.objects.filter(site=site, page__isnull=False)
         .values_list("legacy_key", "page_id")
         .iterator(chunk_size=2000)
     )
     for legacy_key, page_id in records:
+        page_id = drafts.get(page_id, page_id)  # a draft's old URL goes to its column meanwhile
         for old_path in redirect_paths(legacy_key):
             if len(old_path) > OLD_PATH_MAX:
                 issues.append(
@@ -161,6 +163,39 @@ def ensure_redirects(site: Site, run: ImportRun) -> list[Issue]:
             pending = []
     _create_redirects(pending, run)
     return issues
+
+
+def _draft_parents(site: Site) -> dict[int, int]:
+    """Imported pages not yet live (an empty article kept as a draft) → their column's id."""
+    drafts = dict(
+        Page.objects.filter(
+            pk__in=LegacyRecord.objects.filter(site=site, page__isnull=False).values("page_id"),
+            live=False,
+        ).values_list("pk", "path")
+    )
+    if not drafts:
+        return {}
+    parents = dict(
+        Page.objects.filter(
+            path__in={path[: -Page.steplen] for path in drafts.values()}
+        ).values_list("path", "pk")
+    )
+    return {pk: parents[path[: -Page.steplen]] for pk, path in drafts.items()}
+
+
+def follow_publish(page: Page) -> int:
+    """Point the old URLs of a page published after its import at it (they went to its column)."""
+    keys = list(LegacyRecord.objects.filter(page_id=page.pk).values_list("legacy_key", "site_id"))
+    if not keys:
+        return 0
+    parent_id = page.get_parent().pk
+    paths = [(site_id, path) for key, site_id in keys for path in redirect_paths(key)]
+    changed = 0
+    for site_id, path in paths:
+        changed += Redirect.objects.filter(
+            site_id=site_id, old_path=path, redirect_page_id=parent_id
+        ).update(redirect_page_id=page.pk)
+    return changed
 
 
 def _create_redirects(redirects: list[Redirect], run: ImportRun) -> None:

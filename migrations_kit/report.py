@@ -106,6 +106,9 @@ class ReportWriter:
         self.long_bodies: list[dict[str, str]] = []
         self.link_issues: list[dict[str, str]] = []
         self.columns: Counter[tuple[str, str, str]] = Counter()
+        self.new_columns: list[dict[str, Any]] = []
+        self.empty_bodies: list[dict[str, str]] = []
+        self.placed = 0
         self.meta: dict[str, Any] = {}
         self._csv: IO[str] | None = None
         self._lines: IO[str] | None = None
@@ -147,11 +150,14 @@ class ReportWriter:
                 self.guessed_dates.append({**brief, "date": fate.date})
         if fate.page_type and fate.status in PLACED:
             self.columns[(fate.old_column, fate.column, fate.column_slug)] += 1
+            self.placed += 1
         for issue in fate.issues:
             if issue.code in MISSING_ASSET_CODES:
                 self.missing_assets.append({"path": fate.path, **_brief(issue)})
             elif issue.code == IssueCode.BODY_TOO_LONG:
                 self.long_bodies.append({**brief, **_brief(issue)})
+            elif issue.code == IssueCode.EMPTY_BODY:
+                self.empty_bodies.append({**brief, "date": fate.date, **_brief(issue)})
         if self._csv is not None and self._lines is not None:
             self._writer.writerow(fate.row())
             self._lines.write(json.dumps(fate.as_dict(), ensure_ascii=False) + "\n")
@@ -171,7 +177,13 @@ class ReportWriter:
             "counts": {status: self.counts.get(status, 0) for status in STATUS_ORDER},
             "seconds": round(getattr(result, "seconds", 0.0), 2),
             "columns": self.column_plan(),
+            "new_columns": self.new_columns,
+            "placed": self.placed,
+            "holding_share": round(100 * len(self.holding) / self.placed, 1)
+            if self.placed
+            else 0.0,
             "holding": self.holding,
+            "empty_bodies": self.empty_bodies,
             "no_date": self.no_date,
             "date_sources": dict(self.date_sources),
             "guessed_dates": self.guessed_dates,
@@ -185,10 +197,21 @@ class ReportWriter:
         """Note the new site's columns and standard pages (slug → page) for the mapping file."""
         self.meta["targets"] = [{"slug": slug, "title": page.title} for slug, page in pages.items()]
 
+    def note_new_columns(self, columns: list[dict[str, Any]]) -> None:
+        """Note the columns the run made for old columns with no twin (the plan marks them)."""
+        self.new_columns = columns
+
     def column_plan(self) -> list[dict[str, Any]]:
-        """Old column → new column with page counts, in old column order."""
+        """Old column → new column with page counts, in old column order (新建 marks new ones)."""
+        made = {(c["title"], c["slug"]) for c in self.new_columns}
         return [
-            {"old_column": old or "（无）", "column": new, "slug": slug, "pages": pages}
+            {
+                "old_column": old or "（无）",
+                "column": new,
+                "slug": slug,
+                "pages": pages,
+                "new": (new, slug) in made,
+            }
             for (old, new, slug), pages in sorted(self.columns.items())
         ]
 
@@ -227,8 +250,13 @@ def _brief(issue: Issue) -> dict[str, str]:
     return {"code": str(issue.code), "url": issue.url, "issue": str(issue)}
 
 
+def _toml(value: str) -> str:
+    """A TOML basic string."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def mapping_template(summary: dict[str, Any]) -> str:
-    """A mapping file (TOML) that states this run's column guesses, for the team to correct."""
+    """A mapping file (TOML) that states this run's column plan, for the team to correct."""
     run = "试运行" if summary.get("dry_run") else f"导入批次 #{summary.get('run')}"
     targets = "、".join(f"{t['slug']} {t['title']}" for t in summary.get("targets", []))
     lines = [
@@ -236,15 +264,34 @@ def mapping_template(summary: dict[str, Any]) -> str:
         "# 改等号右边的新栏目 slug，再运行",
         "#   import_legacy SOURCE --site HOST --mapping mapping.toml",
         "# 已导入的页面会移到新栏目（编辑移动过的页面不动）。删掉的行仍按推断处理。",
+        "# 新建栏目写成表：title 改名，slug 改地址，parent 改上级（栏目 slug），type 改类型；",
+        '# 写成 "新栏目slug" 则合并到那个栏目；create = false 则不新建',
+        "# （按类型归入已有栏目，否则放待整理）。",
         f"# 新站的栏目：{targets}、daizhengli 待整理" if targets else "# daizhengli 为“待整理”",
         "[columns]",
     ]
+    pages: Counter[str] = Counter()
     for row in summary["columns"]:
-        if row["old_column"] == "（无）" or not row["slug"]:
+        pages[row["old_column"]] += row["pages"]
+    written: set[str] = set()
+    for column in summary.get("new_columns", []):
+        parts = [
+            "create = true",
+            f"title = {_toml(column['title'])}",
+            f"slug = {_toml(column['slug'])}",
+            f"type = {_toml(column['column_type'])}",
+        ]
+        if column.get("parent_slug") and not column.get("parent_is_home"):
+            parts.append(f"parent = {_toml(column['parent_slug'])}")
+        count = pages.get(column["old_path"], 0)
+        lines.append(f"{_toml(column['old_path'])} = {{ {', '.join(parts)} }}  # 新建，{count} 页")
+        written.add(column["old_path"])
+    for row in summary["columns"]:
+        old = row["old_column"]
+        if old == "（无）" or not row["slug"] or old in written:
             continue
-        key = json.dumps(row["old_column"], ensure_ascii=False)
-        value = json.dumps(row["slug"], ensure_ascii=False)
-        lines.append(f"{key} = {value}  # {row['column']}，{row['pages']} 页")
+        written.add(old)
+        lines.append(f"{_toml(old)} = {_toml(row['slug'])}  # {row['column']}，{row['pages']} 页")
     return "\n".join(lines) + "\n"
 
 
@@ -293,14 +340,47 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
     _table(
         out,
         "栏目对应（改动见同目录的 mapping.toml）",
-        summary["columns"],
-        [("old_column", "旧栏目"), ("column", "新栏目"), ("slug", "slug"), ("pages", "页数")],
+        [{**row, "new": "新建" if row.get("new") else ""} for row in summary["columns"]],
+        [
+            ("old_column", "旧栏目"),
+            ("column", "新栏目"),
+            ("slug", "slug"),
+            ("new", "新建"),
+            ("pages", "页数"),
+        ],
+    )
+    _table(
+        out,
+        "新建的栏目（旧站栏目在新站没有对应栏目）",
+        [
+            {**c, "parent": c["parent_title"], "made": "本次新建" if c["created"] else "此前已建"}
+            for c in summary.get("new_columns", [])
+        ],
+        [
+            ("old_path", "旧栏目"),
+            ("title", "新栏目"),
+            ("slug", "slug"),
+            ("column_type", "类型"),
+            ("parent", "上级"),
+            ("made", ""),
+        ],
     )
     _table(
         out,
         "放入“待整理”的页面",
         summary["holding"],
         [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")],
+    )
+    share = summary.get("holding_share", 0.0)
+    out.write(
+        f"<p>待整理占已导入页面的 {share}%"
+        f"（{len(summary['holding'])} / {summary.get('placed', 0)}）</p>\n"
+    )
+    _table(
+        out,
+        f"{IssueCode.EMPTY_BODY.label}的文章",
+        summary.get("empty_bodies", []),
+        [("path", "源文件"), ("title", "标题"), ("date", "日期"), ("issue", "问题")],
     )
     _table(out, "没有日期的页面", summary["no_date"], [("path", "源文件"), ("title", "标题")])
     _table(

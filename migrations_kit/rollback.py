@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from .models import ImportRun, LegacyRecord, RunObject
+from .models import ImportRun, LegacyColumn, LegacyRecord, RunObject
 
 
 class RollbackError(Exception):
@@ -81,6 +81,8 @@ def _rollback(run: ImportRun, outcome: RollbackOutcome) -> None:
     LegacyRecord.objects.filter(page_id__in=deleted).delete()
     LegacyRecord.objects.filter(run=run, page__isnull=True).delete()
     LegacyRecord.objects.filter(run=run, status=LegacyRecord.Status.COLUMN).delete()
+    # the run's new columns that went: a later run may make them again
+    LegacyColumn.objects.filter(run=run, page__isnull=True).delete()
     for kind, model in (
         (RunObject.Kind.IMAGE, get_image_model()),
         (RunObject.Kind.DOCUMENT, get_document_model()),

@@ -12,6 +12,8 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from .extract import ExtractedPage
+from .extract.dates import META_LABEL_RE
+from .issues import Issue, IssueCode
 from .models import LegacyRecord
 from .sources import PAGE_LIMIT, FileKind, SourceItem
 from .urls import host_of, normalize_url
@@ -116,3 +118,49 @@ def page_text(raw: bytes, encoding: str) -> str:
     except LookupError:
         encoding = "utf-8"
     return raw.decode(encoding, "replace")
+
+
+META_LINE_MAX = 80
+"""A 发布时间/来源 line longer than this holds text of its own."""
+EMPTY_TEXT_MAX = 4
+"""An article body with fewer characters than this, beyond pointers to its attachments, is empty."""
+_POINTERS = re.compile(
+    r"详见附件|详情见附件|具体见附件|请见附件|见附件|附件下载|点击下载|请下载|下载附件|附件[:：]?|"
+    r"[\s\u3000\xa0:：.。、,，()（）\[\]【】]"
+)
+
+
+_MEDIA = re.compile(r"<(?:video|audio|embed|object|iframe|source)\b", re.IGNORECASE)
+_FURNITURE = re.compile(r"当前位置|现在的位置|所在位置|您的位置|^\s*首页\s*(?:>|»|>>)")
+
+
+def is_empty_body(record: ExtractedPage) -> bool:
+    """Tell whether an article shows nothing but its title and meta (its text was an attachment).
+
+    An empty content box makes the extraction fall back to the page around it: the crumbs, the
+    headline and the meta row are not text of the article.
+    """
+    if record.images or _MEDIA.search(record.body_html or ""):
+        return False  # its content is a picture, a video or an embedded player
+    title = re.sub(r"\s+", "", record.title or "")
+    names = {a.get("title") or "" for a in record.attachments} - {""}
+    kept = []
+    for line in (record.body_text or "").splitlines():
+        squashed = re.sub(r"\s+", "", line)
+        if not squashed or squashed == title or _FURNITURE.search(line):
+            continue
+        if META_LABEL_RE.search(line) and len(squashed) <= META_LINE_MAX:
+            continue
+        for name in names:
+            squashed = squashed.replace(re.sub(r"\s+", "", name), "")
+        kept.append(squashed)
+    return len(_POINTERS.sub("", "".join(kept))) < EMPTY_TEXT_MAX
+
+
+def empty_body_issue(record: ExtractedPage, published: bool) -> Issue:
+    """The 正文为空 line of a page: the attachment links it had, and whether it is a draft."""
+    links = [a.get("href") or "" for a in record.attachments if a.get("href")]
+    state = "已发布" if published else "存为草稿（--publish-empty 可直接发布）"
+    shown = "；附件链接：" + "、".join(links[:5]) if links else "；旧页面也没有附件"
+    more = f" 等 {len(links)} 个" if len(links) > 5 else ""
+    return Issue(IssueCode.EMPTY_BODY, record.file, f"旧页面正文为空，{state}{shown}{more}")

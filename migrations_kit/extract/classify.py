@@ -32,6 +32,7 @@ def classify(lines: list[Line], group: ListGroup | None, has_meta: bool) -> str:
                 return LIST
             if group.text_chars > 2.5 * chars and not has_meta:
                 return LIST
-    if chars >= 30 or (has_meta and chars > 0):
+    # a headline with its meta row is an article even with no text (its text was an attachment)
+    if chars >= 30 or has_meta:
         return ARTICLE
     return OTHER

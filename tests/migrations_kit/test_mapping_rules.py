@@ -52,13 +52,21 @@ def test_old_columns_find_their_place_in_the_new_site(county, crumbs, slug, stat
     assert target.static is static and not target.holding
 
 
-def test_a_column_type_the_site_lacks_still_goes_to_holding(county):
-    target = ColumnMapper(county.home).for_article(URL, ["人事信息"], "任免通知")
+def test_without_new_columns_a_type_the_site_lacks_goes_to_holding(county):
+    mapper = ColumnMapper(county.home, new_columns=False)
+    target = mapper.for_article(URL, ["人事信息"], "任免通知")
     assert target.holding and "personnel" in target.how
 
 
-def test_unknown_columns_go_to_holding_never_dropped(county):
-    target = ColumnMapper(county.home).for_article(URL, ["书香校园"], "读书月掠影")
+def test_without_new_columns_unknown_columns_go_to_holding_never_dropped(county):
+    target = ColumnMapper(county.home, new_columns=False).for_article(
+        URL, ["书香校园"], "读书月掠影"
+    )
+    assert target.holding and Page.objects.get(pk=target.page_id).slug == HOLDING_SLUG
+
+
+def test_a_page_with_no_old_column_goes_to_holding(county):
+    target = ColumnMapper(county.home).for_article(URL, [], "读书月掠影")
     assert target.holding and Page.objects.get(pk=target.page_id).slug == HOLDING_SLUG
 
 
@@ -69,9 +77,9 @@ def test_the_mapping_file_still_wins(county):
 
 
 def test_type_keywords_beat_standard_page_keywords_within_a_name():
-    assert next(places_for(["机构设置", "工作动态"], [])) == ("type", "news")
-    assert next(places_for(["领导分工"], [])) == ("static", "fzrxx")
-    assert list(places_for(["无关"], ["ldxx"])) == [("static", "fzrxx")]
+    assert next(places_for(["机构设置", "工作动态"], [])) == ("type", "news", 2)
+    assert next(places_for(["领导分工"], [])) == ("static", "fzrxx", 1)
+    assert list(places_for(["无关"], ["ldxx"])) == [("static", "fzrxx", 0)]
 
 
 def test_the_holding_column_is_recorded_and_rolled_back_when_empty(county):

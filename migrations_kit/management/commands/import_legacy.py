@@ -71,7 +71,22 @@ class Command(BaseCommand):
         parser.add_argument("source", nargs="?", help="mirror folder, WARC file or http(s) URL")
         parser.add_argument("--site", help="Wagtail site hostname (host or host:port)")
         parser.add_argument("--base-url", help="URL the mirror was taken from")
-        parser.add_argument("--mapping", help="TOML/YAML file: old path or column → new slug")
+        parser.add_argument(
+            "--mapping",
+            help="TOML/YAML file: old path or column → new slug, or a table stating its new column "
+            "(create, title, slug, parent, type); a dry run's report writes one to start from",
+        )
+        parser.add_argument(
+            "--no-new-columns",
+            action="store_true",
+            help="make no new columns: an old column with no twin in the new site goes to 待整理",
+        )
+        parser.add_argument(
+            "--publish-empty",
+            action="store_true",
+            help="publish articles whose body is empty on the old site (default: drafts, listed "
+            "under 正文为空; their old URLs lead to their column until they are published)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="do everything but write")
         parser.add_argument("--report", metavar="DIR", help="write report.html/.csv/.json here")
         parser.add_argument("--limit", type=int, help="stop after N source files")
@@ -125,6 +140,8 @@ class Command(BaseCommand):
             mapping=mapping,
             report_dir=options["report"],
             date_policy=options["date_policy"],
+            new_columns=not options["no_new_columns"],
+            publish_empty=options["publish_empty"],
             own_names=site_names(site),
         )
         try:
@@ -172,8 +189,10 @@ class Command(BaseCommand):
         for status, count in result.counts.items():
             if count:
                 self.stdout.write(f"  {STATUS_LABELS.get(status, status)}: {count}")
+        share = f"{100 * result.holding / result.placed:.1f}%" if result.placed else "0%"
         self.stdout.write(
-            f"  放入待整理: {result.holding}　无日期: {result.no_date}　"
+            f"  放入待整理: {result.holding}（{share}）　无日期: {result.no_date}　"
+            f"正文为空: {result.empty_bodies}　"
             f"缺失图片/附件: {result.missing_assets}　旧站失效链接: {result.broken_links}"
         )
         if result.date_sources:
@@ -185,10 +204,20 @@ class Command(BaseCommand):
                 if result.date_sources.get(key)
             )
             self.stdout.write(f"  日期来源: {shown}")
+        if result.new_columns:
+            made = sum(1 for c in result.new_columns if c["created"])
+            self.stdout.write(
+                f"新建栏目 {len(result.new_columns)} 个（本次新建 {made}）：旧栏目 → 新栏目（上级）"
+            )
+            for column in result.new_columns[:PLAN_LINES]:
+                self.stdout.write(
+                    f"  {column['old_path']} → {column['title']}（{column['parent_title']}）"
+                )
         if result.columns:
             self.stdout.write("栏目对应（旧栏目 → 新栏目：页数）")
             for row in result.columns[:PLAN_LINES]:
-                self.stdout.write(f"  {row['old_column']} → {row['column']}：{row['pages']}")
+                new = "（新建）" if row.get("new") else ""
+                self.stdout.write(f"  {row['old_column']} → {row['column']}{new}：{row['pages']}")
             if len(result.columns) > PLAN_LINES:
                 self.stdout.write(f"  ……另有 {len(result.columns) - PLAN_LINES} 个旧栏目，见报告")
         for path in result.report_paths:
