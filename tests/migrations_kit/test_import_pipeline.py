@@ -91,9 +91,12 @@ def test_every_article_lands_under_its_column_with_date_source_and_images(county
         twins = {f"http://www.example-county.gov.cn/{p}" for p in truth["duplicates"]}
         assert page.legacy_url in {truth["url"]} | {t.replace("@", "?")[:-5] for t in twins}
         assert len(page.content_hash) == 64
-        shown = timezone.localtime(page.publish_date, timezone.get_fixed_timezone(480))
-        assert shown.date() == date.fromisoformat(truth["publish_date"]), truth["path"]
-        assert (shown.hour, shown.minute) == (0, 0)
+        if truth["date"] is None:  # neither the page nor its URL shows a date
+            assert page.publish_date is None, truth["path"]
+        else:
+            shown = timezone.localtime(page.publish_date, timezone.get_fixed_timezone(480))
+            assert shown.date() == date.fromisoformat(truth["date"]), truth["path"]
+            assert (shown.hour, shown.minute) == (0, 0)
         sources_ok += page.source == (truth["source"] or page.source)
         parent = page.get_parent()
         expected = EXPECTED_COLUMNS.get(truth["column_name"])
@@ -182,7 +185,7 @@ def test_report_counts_add_up_to_the_inventory(county, legacy, tmp_path):
 def test_dry_run_writes_nothing(county, legacy, tmp_path):
     pages = Page.objects.count()
     result = run_import(county, legacy[0], dry_run=True, report_dir=str(tmp_path / "r"))
-    assert result.counts["imported"] > 40
+    assert result.counts["imported"] > 30  # 32 articles and 4 static pages
     assert Page.objects.count() == pages
     assert not LegacyRecord.objects.exists()
     assert not ImportRun.objects.exists()

@@ -5,7 +5,12 @@
 - `out_dir/<host>/...`: the mirror (wget's host folder; `host_dir=False` writes it straight into
   `out_dir`, like `wget -nH`);
 - `out_dir/manifest.jsonl`: one JSON object per file under the mirror, in write order;
-- `out_dir/site.json`: a summary (seed, encoding, layout, counts, column list).
+- `out_dir/site.json`: a summary (seed, encoding, layout, counts, column list, patterns).
+
+A few percent of the articles show the awkward habits of real legacy sites (patterns.py: dates
+written by script, pages with no date, empty bodies with a missing attachment, pages with no
+<title> or <h1> naming the headline), some columns have no twin on the new site and some sections
+print odd breadcrumb separators; each article's manifest record lists its `patterns` and truth.
 
 Everything is derived from the seed, streamed to disk page by page, and byte-identical across runs.
 """
@@ -52,6 +57,7 @@ class GeneratedSite:
     pages: int
     files: int
     kinds: dict[str, int] = field(default_factory=dict)
+    patterns: dict[str, int] = field(default_factory=dict)  # articles per real-site pattern
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Iterate over the manifest records."""
@@ -82,8 +88,9 @@ def generate_site(
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir / host if host_dir else out_dir
     writer = SiteWriter(out_dir, root, plan.profile)
+    builder = SiteBuilder(plan, writer)
     try:
-        SiteBuilder(plan, writer).build(progress)
+        builder.build(progress)
     finally:
         writer.close()
     if writer.pages != pages:
@@ -111,9 +118,17 @@ def generate_site(
             "articles": plan.budget.articles,
             "duplicates": plan.budget.duplicates,
             "columns": [
-                {"path": column.path, "name": column.name, "genre": column.genre, "articles": count}
+                {
+                    "path": column.path,
+                    "name": column.name,
+                    "genre": column.genre,
+                    "articles": count,
+                    "old_column": column.crumbs,
+                    "twin": column.twin,
+                }
                 for column, count in zip(plan.columns, plan.counts, strict=True)
             ],
+            "patterns": dict(sorted(builder.pattern_counts.items())),
         }
     )
     return GeneratedSite(
@@ -128,4 +143,5 @@ def generate_site(
         pages=writer.pages,
         files=writer.files,
         kinds=dict(sorted(writer.kinds.items())),
+        patterns=dict(sorted(builder.pattern_counts.items())),
     )

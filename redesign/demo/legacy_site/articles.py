@@ -10,7 +10,17 @@ from . import assets
 from .body import Block, body_truth, render_blocks
 from .context import SiteContext
 from .layouts import BODY_SELECTORS, TRS_STYLE, document, relative, text
+from .patterns import DATE_FREE, EMPTY_BODY, ISSUER_TITLE, SCRIPT_DATE, SITE_TITLE, TITLE_LESS
 from .plan import ArticleRef, per_mille, rng_for
+from .quirks import (
+    HEADLINE_SELECTORS,
+    date_truth,
+    empty_body,
+    headline_row,
+    pattern_names,
+    script_date,
+    split_title_less,
+)
 from .text import NEWS_SOURCES, TextMaker, cn_date, person_name
 from .writer import charset_for
 
@@ -32,13 +42,15 @@ class Article:
     meta_style: str
     meta_html: str
     meta_text: str
-    date_text: str
+    date_text: str | None  # None when the page shows no date
     doc_number: str | None = None
     index_number: str | None = None
     images: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
     tables: int = 0
+    issuer: str = ""
+    decoys: list[str] = field(default_factory=list)  # other dates the body's first lines cite
 
 
 def date_text_for(style: int, day: date) -> str:
@@ -112,6 +124,9 @@ class ArticlePages:
             if images:
                 position = len(article_images) + 1
                 blocks[position:position] = [("center", captions[0])]
+        elif genre == "guide":
+            for heading, paragraph in maker.guide_sections(ref.title, day):
+                blocks += [("h", heading), ("p", paragraph)]
         elif genre == "policy":
             blocks = [("center", doc_number or ""), ("plain", SALUTATION)]
             if "《" in ref.title:
@@ -145,6 +160,7 @@ class ArticlePages:
             "personnel": 0.4,
             "plan": 0.2,
             "finance": 0.2,
+            "guide": 0.3,
         }
         if rng.random() < attachment_chance.get(genre, 0.0):
             for number in range(rng.randint(1, 2)):
@@ -159,8 +175,18 @@ class ArticlePages:
                     {"path": f"{folder}/{name}", "name": label, "format": ext}
                 )
 
+        dateless = ref.variant(SCRIPT_DATE) or ref.variant(DATE_FREE)
         if genre in ("notice", "personnel", "plan", "finance"):
-            blocks += [("right", issuer), ("right", cn_date(day))]
+            # Pages that print no date in plain text sign off without one as well.
+            blocks.append(("right", issuer))
+            if not dateless:
+                blocks.append(("right", cn_date(day)))
+        decoys: list[str] = []
+        if ref.variant(SCRIPT_DATE):
+            line, other = maker.decoy(day, rule=genre not in ("news", "photo"))
+            first = next((n for n, block in enumerate(blocks) if block[0] == "p"), 0)
+            blocks.insert(first, ("p", line))
+            decoys.append(f"{other:%Y-%m-%d}")
 
         broken: list[str] = []
         if per_mille(plan.seed, "broken", ref.path) < BROKEN_LINK_PER_MILLE:
@@ -177,11 +203,18 @@ class ArticlePages:
                 per_mille(plan.seed, "missing", attachment["path"]) >= MISSING_ATTACHMENT_PER_MILLE
             )
 
+        empty = ref.variant(EMPTY_BODY)
+        if empty:
+            blocks, article_attachments = empty_body(empty, ref, maker)
+            article_images, broken, tables = [], [], 0
+            doc_number = None  # it was printed in the body
         article = self.meta(ref, rng, blocks, issuer, dept[3], doc_number)
         article.images = article_images
         article.attachments = article_attachments
         article.broken = broken
         article.tables = tables
+        article.issuer = issuer
+        article.decoys = decoys
         return article
 
     def meta(
@@ -274,7 +307,15 @@ class ArticlePages:
             parts = [f"时间：{date_text} {clock}", f"来源：{src}", f"责任编辑：{editor}"]
             author = None
         separator = rng.choice(("　", "&nbsp;&nbsp;&nbsp;", "　　"))
-        meta_html = separator.join(text(part) for part in parts)
+        # parts[0] holds the date: a script writes it instead, or the page has none.
+        html_parts = [text(part) for part in parts]
+        written = ref.variant(SCRIPT_DATE)
+        if written:
+            html_parts[0], parts[0] = script_date(written, day, rng)
+            date_text = f"{day:%Y-%m-%d}"
+        elif ref.variant(DATE_FREE):
+            html_parts, parts, date_text = html_parts[1:], parts[1:], None
+        meta_html = separator.join(html_parts)
         if style == 2:
             meta_html += f'{separator}点击数：<span id="count">{rng.randint(12, 3000)}</span>'
         meta_text = " ".join(parts)
@@ -290,6 +331,17 @@ class ArticlePages:
             date_text,
             doc_number,
         )
+
+    def html_title(self, article: Article) -> str | None:
+        """Return the <title> text of an article page (None: the page has no <title>)."""
+        holds, _ = split_title_less(article.ref.variant(TITLE_LESS))
+        if holds == SITE_TITLE:
+            return self.site.profile.site_name
+        if holds == ISSUER_TITLE:
+            return article.issuer
+        if holds is not None:
+            return None
+        return self.site.html_title(article.ref.title)
 
     def render_article(self, article: Article, path: str, declared: str | None) -> str:
         """Render an article page at a path (links are relative to it)."""
@@ -310,6 +362,9 @@ class ArticlePages:
         else:
             body_row = f'<tr><td><div id="fontzoom">{body}</div></td></tr>'
             title_row = f'<tr><td align="center"><h1 class="title">{text(ref.title)}</h1></td></tr>'
+        _, markup = split_title_less(ref.variant(TITLE_LESS))
+        if markup is not None:
+            title_row = headline_row(markup, ref.title)
         if article.meta_style == "xxgk":
             top, meta_row = article.meta_html, ""
         else:
@@ -336,22 +391,26 @@ class ArticlePages:
         return document(
             self.site.chrome,
             path,
-            self.site.html_title(ref.title),
+            self.html_title(article),
             declared,
             main,
             trail=ref.column.trail,
             menu=self.site.column_menu(ref.column, path),
+            crumb_separator=ref.column.crumb_separator,
         )
 
     def article_entry(self, article: Article, path: str) -> dict[str, Any]:
         """Return the manifest truth of an article rendered at a path."""
         ref = article.ref
         column = ref.column
+        separator = column.crumb_separator or self.site.profile.crumb_separator
+        _, markup = split_title_less(ref.variant(TITLE_LESS))
+        profile = self.site.profile
         entry: dict[str, Any] = {
-            "html_title": self.site.html_title(ref.title),
+            "html_title": self.html_title(article),
             "column": column.path,
             "column_name": column.name,
-            "breadcrumb": ["首页", *(name for name, _ in column.trail)],
+            "breadcrumb": ["首页", *column.crumbs],
             "legacy_id": ref.legacy_id,
             "publish_date": f"{ref.day:%Y-%m-%d}",
             "date_text": article.date_text,
@@ -367,12 +426,28 @@ class ArticlePages:
             "tables": article.tables,
             "images": [{**image, "src": relative(image["path"], path)} for image in article.images],
             "attachments": [
-                {**attachment, "href": relative(attachment["path"], path)}
+                {**attachment, "href": attachment.get("href") or relative(attachment["path"], path)}
                 for attachment in article.attachments
             ],
             "broken_links": [
                 {"href": relative(target, path), "path": target} for target in article.broken
             ],
+            # The patterns of real legacy sites (see patterns.py) and their truth.
+            "patterns": pattern_names(ref, separator),
+            **date_truth(ref, article.date_text, bool(ref.variant(SCRIPT_DATE))),
+            "decoy_dates": article.decoys,
+            "old_column": column.crumbs,
+            "column_twin": column.twin,
+            "crumb_separator": separator,
+            "empty_body": bool(ref.variant(EMPTY_BODY)),
+            "attachment_hrefs": [
+                attachment.get("href") or relative(attachment["path"], path)
+                for attachment in article.attachments
+            ],
+            "headline": ref.title,
+            "headline_selector": HEADLINE_SELECTORS.get(markup or "")
+            or ("h1.title" if profile.body_style == "fontzoom" else None),
+            "has_h1": markup is None and profile.body_style == "fontzoom",
         }
         return entry
 
@@ -381,6 +456,9 @@ class ArticlePages:
         ref = self.site.plan.article(column_index, index)
         article = self.compose(ref)
         entry = self.article_entry(article, ref.path)
+        counts = self.site.pattern_counts
+        for pattern in entry["patterns"]:
+            counts[pattern] = counts.get(pattern, 0) + 1
         duplicate = ref.duplicate_path
         data = self.site.emit(
             ref.path,

@@ -8,7 +8,8 @@ from .layouts import attr, relative, text
 
 # A block is a tuple whose first item names its kind: ("p", text), ("plain", text), ("h", text),
 # ("center", text), ("right", text), ("img", path, alt, width, height), ("table", rows),
-# ("attach", path, lead, label) or ("link", before, path, label, after). Paths are site-relative.
+# ("attach", path, lead, label), ("link", before, path, label, after) or ("root_attach", path,
+# label): an attachment linked from the site root (/uploadfile/...). Paths are site-relative.
 Block = tuple[Any, ...]
 
 
@@ -23,6 +24,8 @@ def block_texts(blocks: list[Block]) -> list[str]:
             texts.extend(cell for row in block[1] for cell in row)
         elif kind == "attach":
             texts.append(block[2] + block[3])
+        elif kind == "root_attach":
+            texts.append(block[2])
         elif kind == "link":
             texts.append(block[1] + block[3] + block[4])
     return texts
@@ -80,6 +83,9 @@ def render_blocks(blocks: list[Block], page: str, style: str) -> str:
         elif kind == "attach":
             _, path, lead, label = block
             out.append(f'<p>{text(lead)}<a href="{relative(path, page)}">{text(label)}</a></p>\n')
+        elif kind == "root_attach":
+            _, path, label = block
+            out.append(f'<p><a href="/{attr(path)}">{text(label)}</a></p>\n')
         elif kind == "link":
             _, before, path, label, after = block
             out.append(

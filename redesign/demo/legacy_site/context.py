@@ -37,6 +37,7 @@ class SiteContext:
         ]
         self.chrome = Chrome(self.profile, nav)
         self.progress: Callable[[int, int], None] | None = None
+        self.pattern_counts: dict[str, int] = {}  # articles (not duplicates) per pattern
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -68,13 +68,14 @@ def charset_meta(declared: str | None) -> str:
     return f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">\n'
 
 
-def head(chrome: Chrome, page: str, html_title: str, declared: str | None) -> str:
-    """Return the document head."""
+def head(chrome: Chrome, page: str, html_title: str | None, declared: str | None) -> str:
+    """Return the document head (with no <title> element when html_title is None)."""
     prefix = prefix_for(page)
     county = chrome.profile.county
+    title = "" if html_title is None else f"<title>{text(html_title)}</title>\n"
     return (
         f"{DOCTYPE}\n<html>\n<head>\n{charset_meta(declared)}"
-        f"<title>{text(html_title)}</title>\n"
+        f"{title}"
         f'<meta name="keywords" content="{attr(county.name)},{attr(county.short)}政府,政务公开">\n'
         f'<link href="{prefix}css/style.css" rel="stylesheet" type="text/css">\n'
         f'<script language="javascript" src="{prefix}js/common.js"></script>\n'
@@ -100,14 +101,16 @@ def banner_and_nav(chrome: Chrome, page: str, target: str | None = None) -> str:
     )
 
 
-def breadcrumb(chrome: Chrome, page: str, trail: list[tuple[str, str]]) -> str:
-    """Return the 当前位置 line."""
+def breadcrumb(
+    chrome: Chrome, page: str, trail: list[tuple[str, str]], separator: str | None = None
+) -> str:
+    """Return the 当前位置 line (separator as HTML source; the site's own unless given)."""
     prefix = prefix_for(page)
     frame = chrome.profile.layout == "frame"
     home_target = ' target="_top"' if frame else ""
     parts = [f'<a href="{prefix}index.html"{home_target}>首页</a>']
     parts += [f'<a href="{relative(path, page)}">{text(name)}</a>' for name, path in trail]
-    separator = chrome.profile.crumb_separator
+    separator = separator or chrome.profile.crumb_separator
     return (
         '<table width="100%" border="0" cellspacing="0" cellpadding="0">'
         f'<tr><td class="position">当前位置：{separator.join(parts)}</td></tr></table>\n'
@@ -144,11 +147,12 @@ def side_menu(chrome: Chrome, page: str, title: str, items: list[tuple[str, str]
 def document(
     chrome: Chrome,
     page: str,
-    html_title: str,
+    html_title: str | None,
     declared: str | None,
     main: str,
     trail: list[tuple[str, str]] | None = None,
     menu: str = "",
+    crumb_separator: str | None = None,
 ) -> str:
     """Wrap the main content in the site's layout (banner and nav unless inside a frame)."""
     parts = [head(chrome, page, html_title, declared), '<body leftmargin="0" topmargin="0">\n']
@@ -161,7 +165,7 @@ def document(
         parts.append(f'<td width="210" valign="top">{menu}</td><td width="10"></td>')
     parts.append('<td valign="top">\n')
     if trail is not None:
-        parts.append(breadcrumb(chrome, page, trail))
+        parts.append(breadcrumb(chrome, page, trail, crumb_separator))
     parts.append(main)
     parts.append("</td></tr>\n</table>\n")
     parts.append(footer(chrome))
@@ -196,13 +200,19 @@ def frame_top(chrome: Chrome, declared: str | None) -> str:
 
 
 def item_table(
-    rows: list[tuple[str, str, str]], page: str, date_style: int, bullet: str, limit: int = 30
+    rows: list[tuple[str, str, str | None]],
+    page: str,
+    date_style: int,
+    bullet: str,
+    limit: int = 30,
 ) -> str:
-    """Return list rows: (title, href, date) with a bullet, a shortened title and the date."""
+    """Return list rows: (title, href, date or None) with a bullet, a shortened title, the date."""
     out = ['<table width="100%" border="0" cellspacing="0" cellpadding="0" class="list">\n']
     for title, href, day in rows:
         shown = title if len(title) <= limit else title[: limit - 2] + "..."
-        if date_style == 1:
+        if day is None:
+            day = "&nbsp;"
+        elif date_style == 1:
             day = f"[{day}]"
         elif date_style == 2:
             day = f"({day})"

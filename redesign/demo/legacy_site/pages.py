@@ -44,7 +44,7 @@ class SiteBuilder(SiteContext):
         self.site_assets()
         self.home()
         for section in self.plan.sections:
-            self.section(section.path, section.name)
+            self.section(section.path, section.name, section.crumb_separator)
         self.statics()
         self.interaction()
         self.search()
@@ -87,7 +87,7 @@ class SiteBuilder(SiteContext):
         boxes = []
         for column_index, column in enumerate(self.plan.columns):
             rows = [
-                (ref.title, relative(ref.path, path), f"{ref.day:%Y-%m-%d}")
+                (ref.title, relative(ref.path, path), ref.list_date)
                 for ref in self.plan.latest(column_index, 7)
             ]
             inner = item_table(rows, path, 0, "dot.gif", limit=22)
@@ -117,7 +117,7 @@ class SiteBuilder(SiteContext):
             broken_links=[{"href": INTERVIEW_PATH, "path": INTERVIEW_PATH}],
         )
 
-    def section(self, section_path: str, name: str) -> None:
+    def section(self, section_path: str, name: str, separator: str | None = None) -> None:
         """Write a section landing page with boxes of its columns' newest items."""
         path = f"{section_path}/index.htm"
         children = [
@@ -128,7 +128,7 @@ class SiteBuilder(SiteContext):
         boxes = []
         for column_index, column in children:
             rows = [
-                (ref.title, relative(ref.path, path), f"{ref.day:%Y-%m-%d}")
+                (ref.title, relative(ref.path, path), ref.list_date)
                 for ref in self.plan.latest(column_index, 8)
             ]
             inner = item_table(rows, path, self.profile.list_date_style, "dot.gif")
@@ -148,8 +148,10 @@ class SiteBuilder(SiteContext):
                 "".join(boxes),
                 trail=[(name, path)],
                 menu=menu,
+                crumb_separator=separator,
             ),
             breadcrumb=["首页", name],
+            crumb_separator=separator or self.profile.crumb_separator,
             broken_links=[],
         )
 
@@ -408,7 +410,7 @@ class SiteBuilder(SiteContext):
         items = [
             {
                 "title": ref.title,
-                "date": f"{ref.day:%Y-%m-%d}",
+                "date": ref.list_date,
                 "href": relative(ref.path, path),
                 "path": ref.path,
             }
@@ -436,10 +438,12 @@ class SiteBuilder(SiteContext):
                 main,
                 trail=column.trail,
                 menu=self.column_menu(column, path),
+                crumb_separator=column.crumb_separator,
             ),
             column=column.path,
             column_name=column.name,
-            breadcrumb=["首页", *(name for name, _ in column.trail)],
+            breadcrumb=["首页", *column.crumbs],
+            crumb_separator=column.crumb_separator or self.profile.crumb_separator,
             page=page_index,
             page_count=pages,
             list_count=len(items),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .patterns import DATE_FREE, URL_FOLDER, URL_NONE, PatternPlan
 from .text import County, TextMaker, Theme, make_county
 
 ENCODINGS = ("gbk", "gb2312", "utf-8")
@@ -17,6 +18,15 @@ MAX_PAGES = 200_000
 # Share of pages (per mille) whose meta tag lies about the bytes, and that declare no charset.
 LYING_META_PER_MILLE = 30
 NO_META_PER_MILLE = 20
+# Breadcrumb separators as they sit in the HTML source; the odd ones are the "odd_crumbs" pattern.
+ODD_SEPARATORS = (" &raquo; ", " >> ", " → ", " -&gt; ")
+TOPIC_COLUMNS = (
+    ("cwgz", "创文工作"),
+    ("cwzl", "创卫工作"),
+    ("tpgj", "脱贫攻坚"),
+    ("pajs", "平安建设"),
+)
+SMALL_SITE = 100  # pages; smaller sites have no department page (the budget needs the room)
 
 
 def rng_for(*parts: object) -> random.Random:
@@ -32,10 +42,11 @@ def per_mille(*parts: object) -> int:
 
 @dataclass(frozen=True)
 class Section:
-    """A top-level channel with child columns (新闻中心, 政务公开)."""
+    """A top-level channel with child columns (新闻中心, 政务公开, 专题专栏)."""
 
     path: str
     name: str
+    crumb_separator: str | None = None  # a section built on another template prints its own
 
 
 @dataclass(frozen=True)
@@ -44,9 +55,20 @@ class Column:
 
     path: str
     name: str
-    genre: str  # news, photo, notice, policy, personnel, plan, finance
+    genre: str  # news, photo, notice, policy, personnel, plan, finance, guide
     weight: float
     section: Section | None
+    twin: bool = True  # the new site starts with a column (or page) this one maps to
+
+    @property
+    def crumb_separator(self) -> str | None:
+        """Return the breadcrumb separator of the column's section, if it has its own."""
+        return self.section.crumb_separator if self.section is not None else None
+
+    @property
+    def crumbs(self) -> list[str]:
+        """Return the breadcrumb names below 首页 (the old column path)."""
+        return [name for name, _ in self.trail]
 
     @property
     def trail(self) -> list[tuple[str, str]]:
@@ -82,11 +104,25 @@ def make_columns(rng: random.Random) -> tuple[tuple[Section, ...], tuple[Column,
             0.09,
             None if top_level_notices else gov,
         ),
-        Column("zwgk/rsxx", "人事信息", "personnel", 0.06, gov),
-        Column("zwgk/ghjh", "规划计划", "plan", 0.05, gov),
-        Column("zwgk/czxx", rng.choice(("财政信息", "财政预决算")), "finance", 0.05, gov),
+        Column("zwgk/rsxx", "人事信息", "personnel", 0.06, gov, twin=False),
+        Column("zwgk/ghjh", "规划计划", "plan", 0.05, gov, twin=False),
+        Column(
+            "zwgk/czxx", rng.choice(("财政信息", "财政预决算")), "finance", 0.05, gov, twin=False
+        ),
     ]
-    return (news, gov), tuple(columns)
+    # Columns with no twin on the new site; the two later sections came on other templates.
+    service = Section(
+        "bsfw", rng.choice(("办事服务", "网上办事", "便民服务")), rng.choice(ODD_SEPARATORS[1:])
+    )
+    topics = Section("ztzl", "专题专栏", ODD_SEPARATORS[0])
+    staff_path, staff_name = rng.choice((("gwygl", "公务员管理"), ("zyzc", "专业职称")))
+    topic_path, topic_name = rng.choice(TOPIC_COLUMNS)
+    columns += [
+        Column(f"zwgk/{staff_path}", staff_name, "personnel", 0.03, gov, twin=False),
+        Column("bsfw/bszn", "办事指南", "guide", 0.04, service, twin=False),
+        Column(f"ztzl/{topic_path}", topic_name, "news", 0.03, topics, twin=False),
+    ]
+    return (news, gov, service, topics), tuple(columns)
 
 
 @dataclass(frozen=True)
@@ -141,7 +177,7 @@ def make_profile(seed: int, host: str, encoding: str) -> Profile:
         meta_style=rng.randrange(5),
         pager_style=rng.choice(("js", "links")),
         list_date_style=rng.randrange(3),
-        crumb_separator=rng.choice((" &gt; ", " &gt;&gt; ", " > ", " → ")),
+        crumb_separator=rng.choice((" &gt; ", " &gt;&gt; ", " > ", " → ", " &raquo; ", " -&gt; ")),
         page_size=20,
         start=start,
         days=(end - start).days,
@@ -164,7 +200,7 @@ class StaticPlan:
 def static_plan(pages: int, county: County) -> StaticPlan:
     """Scale the static pages with the site size."""
     return StaticPlan(
-        departments=max(1, min(len(county.departments), pages // 400)),
+        departments=max(0 if pages < SMALL_SITE else 1, min(len(county.departments), pages // 400)),
         leaders=max(1, min(len(county.leaders), pages // 1000)),
     )
 
@@ -212,18 +248,19 @@ class Budget:
         return sum(self.counts)
 
 
-def fixed_pages(profile: Profile, statics: StaticPlan) -> int:
+def fixed_pages(profile: Profile, statics: StaticPlan, sections: int) -> int:
     """Return the pages that do not depend on the article count."""
     home = 3 if profile.layout == "frame" else 1
-    sections = 2
     others = 3  # search, site map, 互动交流 form page
     return home + sections + statics.pages + others
 
 
-def solve_budget(pages: int, profile: Profile, columns: tuple[Column, ...]) -> Budget:
+def solve_budget(
+    pages: int, profile: Profile, columns: tuple[Column, ...], sections: int
+) -> Budget:
     """Find article, list-page and duplicate counts adding up to exactly `pages`."""
     statics = static_plan(pages, profile.county)
-    fixed = fixed_pages(profile, statics)
+    fixed = fixed_pages(profile, statics, sections)
     remaining = pages - fixed
     articles = remaining - len(columns)
     while articles >= len(columns):
@@ -250,6 +287,21 @@ class ArticleRef:
     title: str
     path: str
     duplicate: str | None  # None, "wget" (content.jsp@id=N.html) or "copy" (a plain copy)
+    patterns: tuple[tuple[str, str], ...] = ()  # (pattern, variant) pairs, see patterns.py
+
+    def variant(self, pattern: str) -> str | None:
+        """Return the variant of a pattern this article shows, or None."""
+        return next((variant for name, variant in self.patterns if name == pattern), None)
+
+    @property
+    def list_date(self) -> str | None:
+        """Return the date lists print beside the title (None for a date-free article)."""
+        return None if self.variant(DATE_FREE) else f"{self.day:%Y-%m-%d}"
+
+    @property
+    def url_date(self) -> str | None:
+        """Return the date the article's URL carries, if any."""
+        return None if self.variant(DATE_FREE) == URL_NONE else f"{self.day:%Y-%m-%d}"
 
     @property
     def duplicate_path(self) -> str | None:
@@ -283,8 +335,9 @@ class SitePlan:
         self.pages = pages
         self.profile = make_profile(seed, host, encoding)
         self.sections, self.columns = make_columns(rng_for(seed, "columns"))
-        self.budget = solve_budget(pages, self.profile, self.columns)
+        self.budget = solve_budget(pages, self.profile, self.columns, len(self.sections))
         self.counts = self.budget.counts
+        self.patterns = PatternPlan(seed, [column.genre for column in self.columns], self.counts)
         offsets = []
         eligible_offsets = []
         total = eligible = 0
@@ -335,7 +388,14 @@ class SitePlan:
         theme = TextMaker(profile.county, rng).theme_for()
         title = TextMaker(profile.county, rng, theme).title(column.genre, day)
         month = f"{day.year}{day.month:02d}"
-        path = f"{column.path}/{month}/t{day:%Y%m%d}_{legacy_id}.htm"
+        patterns = self.patterns.article(column_index, index)
+        url_shape = next((variant for name, variant in patterns if name == DATE_FREE), None)
+        if url_shape == URL_FOLDER:
+            path = f"{column.path}/{day:%Y-%m}/{day:%d}/{legacy_id}.htm"
+        elif url_shape == URL_NONE:
+            path = f"{column.path}/content_{legacy_id}.htm"
+        else:
+            path = f"{column.path}/{month}/t{day:%Y%m%d}_{legacy_id}.htm"
         return ArticleRef(
             column=column,
             index=index,
@@ -346,6 +406,7 @@ class SitePlan:
             title=title,
             path=path,
             duplicate=self.duplicate_kind(column_index, index),
+            patterns=patterns,
         )
 
     def latest(self, column_index: int, limit: int) -> list[ArticleRef]:

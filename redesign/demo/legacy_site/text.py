@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from redesign.demo.sample_text import Decks, cn_date, cn_number, fill, load_words, name_book
 from redesign.demo.sample_text import person_name as draw_name
@@ -22,6 +22,40 @@ SENTENCES = TEMPLATES["sentences"]
 NAMES = name_book("common")
 LEADER_DUTIES: tuple[str, ...] = WORDS["leader_duties"]
 NEWS_SOURCES: tuple[str, ...] = WORDS["news_sources"]
+
+# 办事指南 (service guides): the matters a county hall handles, and how a guide is laid out.
+GUIDE_ITEMS = (
+    "个体工商户设立登记",
+    "城乡居民最低生活保障申请",
+    "农村村民建房用地审批",
+    "残疾人证申领",
+    "农村合作医疗费用报销",
+    "林木采伐许可证核发",
+    "城乡居民养老保险参保登记",
+    "临时救助申请",
+    "食品经营许可证核发",
+    "建筑工程施工许可证核发",
+)
+GUIDE_TITLES = ("{item}办事指南", "{dept_full}{item}办理流程", "关于{item}的办事指南")
+GUIDE_SECTIONS = (
+    ("办理依据", "依据国家有关法律法规和《{county}{item}工作规程》办理。"),
+    ("申请条件", "户籍在本县、符合有关规定条件的个人或单位，均可提出申请。"),
+    ("所需材料", "申请表一份；申请人身份证复印件一份；{dept}要求提供的其他材料。"),
+    ("办理流程", "申请人提出申请，窗口受理并审查材料，{dept}审核后作出决定并告知申请人。"),
+    ("办理时限", "材料齐全的，自受理之日起{days}个工作日内办结。"),
+    ("收费标准", "不收费。"),
+    ("办理地点及咨询电话", "{county}政务服务中心{window}号窗口，咨询电话：{phone}。"),
+)
+# First lines that cite a date other than the publish date (an event's day, a rule's passing).
+DECOY_EVENT = (
+    "{decoy}，{county}{topic}{meeting}在县城召开，会议对下一阶段工作作了具体部署。",
+    "据了解，{decoy}起，{town}已组织干部群众分批开展{topic}集中行动。",
+)
+DECOY_RULE = (
+    "《{prefecture}{topic}管理条例》已于{decoy}经{prefecture}人民代表大会常务委员会审议通过，"
+    "对{topic}工作作出了明确规定。",
+    "根据{decoy}印发的《{county}{topic}工作方案》，现将有关事项说明如下。",
+)
 
 
 @dataclass(frozen=True)
@@ -152,7 +186,7 @@ class TextMaker:
             "pct": f"{rng.randint(3, 98)}.{rng.randint(0, 9)}",
             "holiday": rng.choice(WORDS["holidays"]),
             "phone": f"0{rng.randint(771, 779)}-{rng.randint(5000000, 7999999)}",
-            "deadline": f"{day.year}年{day.month}月{min(28, day.day + rng.randint(3, 20))}日",
+            "deadline": cn_date(day + timedelta(days=rng.randint(3, 20))),
             "goal_clause": "确保" + rng.choice(WORDS["goals"]),
         }
 
@@ -163,7 +197,34 @@ class TextMaker:
 
     def title(self, genre: str, day: date) -> str:
         """Return a headline for an item of the given column genre."""
+        if genre == "guide":
+            item = GUIDE_ITEMS[self.rng.randrange(len(GUIDE_ITEMS))]
+            return self.fill(self.rng.choice(GUIDE_TITLES).replace("{item}", item), day)
         return self.fill(self.rng.choice(TITLES[genre]), day)
+
+    def guide_sections(self, title: str, day: date) -> list[tuple[str, str]]:
+        """Return the numbered (heading, paragraph) sections of a service guide."""
+        item = next((item for item in GUIDE_ITEMS if item in title), GUIDE_ITEMS[0])
+        sections = []
+        for position, (heading, template) in enumerate(GUIDE_SECTIONS):
+            paragraph = template.replace("{item}", item).replace(
+                "{days}", str(self.rng.choice((5, 7, 10, 15, 20)))
+            )
+            paragraph = paragraph.replace("{window}", str(self.rng.randint(1, 36)))
+            sections.append((f"{cn_number(position + 1)}、{heading}", self.fill(paragraph, day)))
+        return sections
+
+    def decoy(self, day: date, rule: bool) -> tuple[str, date]:
+        """Return a first line citing another date (a rule's passing or an event's day), and it."""
+        if rule:
+            other = date(day.year - self.rng.randint(1, 4), self.rng.randint(1, 12), 1)
+            other += timedelta(days=self.rng.randrange(27))
+            template = self.rng.choice(DECOY_RULE)
+        else:
+            other = day - timedelta(days=self.rng.randint(2, 12))
+            template = self.rng.choice(DECOY_EVENT)
+        template = template.replace("{decoy}", cn_date(other))
+        return self.fill(template.replace("{prefecture}", self.county.prefecture), day), other
 
     def news_paragraphs(self, day: date, count: int) -> list[str]:
         """Return news paragraphs; the first one carries the dateline."""

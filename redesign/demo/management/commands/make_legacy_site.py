@@ -132,6 +132,8 @@ class Command(BaseCommand):
                 )
             )
             self.stdout.write(f"Kinds: {kinds}")
+            patterns = ", ".join(f"{name} {count}" for name, count in site.patterns.items())
+            self.stdout.write(f"Patterns (articles): {patterns}")
             self.stdout.write(
                 f"Manifest: {out_dir / MANIFEST_NAME} (one JSON object per file), "
                 f"summary: {out_dir / SUMMARY_NAME}"
