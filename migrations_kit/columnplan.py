@@ -248,7 +248,7 @@ class ColumnPlanner:
             title=title,
             slug=slug,
             column_type=rule.column_type or infer_type(path),
-            show_in_menus=parent.pk == self.home.pk,
+            show_in_menus=True,  # the old site's navigation showed it (sub-columns are listed)
         )
         parent.add_child(instance=page)
         page.save_revision(log_action=True).publish()

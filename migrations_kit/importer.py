@@ -113,6 +113,10 @@ class ImportResult:
     empty_bodies: int = 0
     placed: int = 0
     """Articles and static pages written or found (the base of the 待整理 share)."""
+    article_urls: int = 0
+    """Old article URLs the site's id map knows (this run's and earlier runs')."""
+    live_articles: int = 0
+    """Of those, the ones whose page is live (an old visitor's link reaches a published page)."""
 
 
 def own_names(site: Site, home: Any, extra: Iterable[str] = ()) -> list[str]:
@@ -253,6 +257,12 @@ class Importer:
         counts = {status: report.counts.get(status, 0) for status in STATUS_ORDER}
         new_columns = [asdict(column) for column in self.mapper.planner.plan()]
         report.note_new_columns(new_columns)
+        articles = LegacyRecord.objects.filter(site=self.site, kind=ARTICLE).exclude(
+            status__in=[Status.SKIPPED, Status.FAILED]
+        )
+        reach = {"article_urls": articles.count(), "live_articles": 0}
+        reach["live_articles"] = articles.filter(page__live=True).count()
+        report.note_reach(**reach)
         self.run_obj.counts = counts
         self.run_obj.save()
         return ImportResult(
@@ -270,6 +280,7 @@ class Importer:
             new_columns=new_columns,
             empty_bodies=len(report.empty_bodies),
             placed=report.placed,
+            **reach,
             source_damaged=self.source.damaged,
         )
 

@@ -197,6 +197,11 @@ class ReportWriter:
         """Note the new site's columns and standard pages (slug → page) for the mapping file."""
         self.meta["targets"] = [{"slug": slug, "title": page.title} for slug, page in pages.items()]
 
+    def note_reach(self, article_urls: int, live_articles: int) -> None:
+        """Note how many old article URLs the site knows and how many reach a live page."""
+        share = round(100 * live_articles / article_urls, 1) if article_urls else 0.0
+        self.meta["reach"] = {"article_urls": article_urls, "live": live_articles, "share": share}
+
     def note_new_columns(self, columns: list[dict[str, Any]]) -> None:
         """Note the columns the run made for old columns with no twin (the plan marks them)."""
         self.new_columns = columns
@@ -371,6 +376,12 @@ def _write_html(out: IO[str], summary: dict[str, Any], scratch: Path) -> None:
         summary["holding"],
         [("path", "源文件"), ("title", "标题"), ("old_column", "旧栏目"), ("why", "原因")],
     )
+    reach = summary.get("reach")
+    if reach:
+        out.write(
+            f"<p>旧文章地址到达已发布页面：{reach['share']}%"
+            f"（{reach['live']} / {reach['article_urls']}）</p>\n"
+        )
     share = summary.get("holding_share", 0.0)
     out.write(
         f"<p>待整理占已导入页面的 {share}%"

@@ -195,6 +195,12 @@ class Command(BaseCommand):
             f"正文为空: {result.empty_bodies}　"
             f"缺失图片/附件: {result.missing_assets}　旧站失效链接: {result.broken_links}"
         )
+        if result.article_urls:
+            reach = 100 * result.live_articles / result.article_urls
+            self.stdout.write(
+                f"  旧文章地址到达已发布页面: {reach:.1f}%"
+                f"（{result.live_articles}/{result.article_urls}，其余为草稿或未导入）"
+            )
         if result.date_sources:
             labels = {"printed": "页面所示", "script": "页面脚本", "meta": "元数据", "url": "网址",
                       "body_guess": "正文推测"}  # fmt: skip
