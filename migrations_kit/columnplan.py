@@ -10,6 +10,7 @@ Each new column is remembered by its old path (LegacyColumn), so a second run fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,7 @@ class ColumnPlanner:
         run: ImportRun | None,
         existing: dict[str, Page],
         declared: dict[str, Rule],
+        locate: Callable[[tuple[str, ...]], Page | None] = lambda path: None,
     ) -> None:
         """Remember the new site's pages by slug and the mapping file's column entries."""
         self.home = home
@@ -138,6 +140,8 @@ class ColumnPlanner:
         self.run = run
         self.existing = existing
         self.declared = declared
+        self.locate = locate
+        """The site column an old column's own name maps to by type (专题专栏 → 政务动态)."""
         self.declared_slugs = {rule.slug: path for path, rule in declared.items() if rule.slug}
         self.columns: dict[str, NewColumn] = {}
         self.refused: set[str] = set()
@@ -231,6 +235,9 @@ class ColumnPlanner:
         for page in self.existing.values():
             if isinstance(page, ColumnPage) and page.title == path[-1]:
                 return page
+        located = self.locate(path)
+        if located is not None:
+            return located
         if rule is not None and rule.create is False:
             return self.home
         made = self.column_for(path, rule)

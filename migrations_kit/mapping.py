@@ -232,6 +232,7 @@ class ColumnMapper:
             run,
             self.by_slug,
             {path: rule for path, rule in self.name_rules.items() if rule.create},
+            self._column_by_own_name,
         )
         self.learned: dict[str, list[str]] = {}
         """Folder of a list page → that list's old column path."""
@@ -331,7 +332,12 @@ class ColumnMapper:
             refused = True
         first_type = None
         for kind, value, depth in places_for(names, _folders(url)):
-            target = self._place(kind, value, names, old)
+            target = self._place(kind, value, names[:depth] or names, old)
+            if target is not None and kind == "type" and 0 < depth < len(names):
+                # a unit's name (部门动态 > 县教育局) says who wrote, not what: it joins the type
+                if self.new_columns and not refused and not is_unit_name(names[-1]):
+                    # 专题专栏 > 创卫工作: the untyped old column comes across under 政务动态
+                    return self._new(tuple(names), old, f"新建栏目（上级类型 {value}）", None, make)
             if target is not None:
                 return target
             if kind == "type" and depth and self.new_columns and not refused:
@@ -342,6 +348,13 @@ class ColumnMapper:
             return self._new(tuple(names), old, "新建栏目", None, make)
         why = f"无对应的新栏目（类型 {first_type}）" if first_type else "无法判断栏目"
         return self.holding(old, why)
+
+    def _column_by_own_name(self, path: tuple[str, ...]) -> Page | None:
+        """The site column an old column's own name maps to by its type, if the site has one."""
+        name = path[-1]
+        found = "" if is_unit_name(name) else _match(name, TYPE_RULES)
+        target = self._place("type", found, list(path), "") if found else None
+        return next((c for c in self.columns if target and c.pk == target.page_id), None)
 
     def _place(self, kind: str, value: str, names: list[str], old: str) -> Target | None:
         """The standard page or the best column of a type, if the new site has one."""

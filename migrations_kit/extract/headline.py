@@ -11,6 +11,14 @@ import lxml.html
 from .dom import BLOCK_TAGS, HEADING_TAGS, Page
 from .text import FURNITURE, collapse, find_dates, squash
 
+SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*")
+
+
+def split_head_title(head_title: str) -> list[str]:
+    """Split a <title> into its parts at site-name separators."""
+    return [part for part in SEPARATORS.split(head_title) if part.strip()]
+
+
 HEADLINE_NAMES: tuple[str, ...] = (
     "title",
     "bt",
@@ -184,8 +192,6 @@ def site_names(page: Page) -> set[str]:
 
 def head_usable(page: Page) -> bool:
     """True when some part of <title> is more than the site's or the issuing organ's name."""
-    from .title import split_head_title
-
     names = site_names(page)
     for part in split_head_title(clean_text(page.head_title)):
         sq = squash(part).strip("[]【】")

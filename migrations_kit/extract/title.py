@@ -6,6 +6,7 @@ import re
 
 from .dom import Line, Page
 from .headline import (
+    SEPARATORS,
     clean_text,
     find_headline,
     head_usable,
@@ -14,10 +15,10 @@ from .headline import (
     link_texts,
     locate,
     script_headline,
+    split_head_title,
 )
 from .text import collapse, squash
 
-_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—{2,}|\s[-–—]\s|-|·|::)\s*")
 _META_LINE = re.compile(
     r"(发布时间|发布日期|发表时间|日期|时间|来源|作者|信息来源|浏览次数)\s*[:：]"
 )
@@ -29,11 +30,6 @@ SHORT_HEAD = 10
 """A <title> this short that matches no line may be the site's name."""
 _TITLE_META_KEYS = ("articletitle", "og:title", "title", "twitter:title", "headline")
 _NOT_TITLE = re.compile(r"^(首页|当前位置|您当前的位置|您现在的位置|位置)|>|»")
-
-
-def split_head_title(head_title: str) -> list[str]:
-    """Split a <title> into its parts at site-name separators."""
-    return [part for part in _SEPARATORS.split(head_title) if part.strip()]
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -114,7 +110,7 @@ def _title_matched(page: Page, body_start: int | None) -> tuple[str | None, int 
                 rest = (
                     head[len(collapse(line.text)) :] if head.startswith(collapse(line.text)) else ""
                 )
-                score = 80.0 if _SEPARATORS.match(rest or "_") else 40.0
+                score = 80.0 if SEPARATORS.match(rest or "_") else 40.0
                 score += min(len(sq), 40) / 4
             else:
                 common = _common_prefix(sq, sq_head)

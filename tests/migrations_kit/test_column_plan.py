@@ -51,9 +51,15 @@ def test_a_top_level_service_column_goes_under_a_service_parent(county):
     assert column.get_parent().title == "办事服务"
 
 
-def test_an_untyped_child_of_a_typed_parent_joins_the_parent_type_column(county):
-    target = ColumnMapper(county.home).for_article(URL, ["校园新闻", "国旗下讲话"], "讲话")
-    assert not target.new and _page(target).column_type == "news"
+def test_an_untyped_child_of_a_typed_parent_comes_across_under_the_parent_type_column(county):
+    target = ColumnMapper(county.home).for_article(URL, ["专题专栏", "创卫工作"], "创卫动员会")
+    column = _page(target)
+    assert target.new and (column.title, column.column_type) == ("创卫工作", "news")
+    assert column.get_parent().slug in {"zwdt", "yaowen"}
+    off = ColumnMapper(county.home, new_columns=False).for_article(
+        URL, ["校园新闻", "讲话"], "讲话"
+    )
+    assert not off.new and _page(off).column_type == "news"
 
 
 def test_an_untyped_old_path_comes_across_whole(county):

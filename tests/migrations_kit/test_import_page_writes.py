@@ -25,9 +25,11 @@ def legacy(tmp_path_factory):
 
 def test_imported_pages_are_live_with_the_importers_revision(county, legacy):
     run_import(county, legacy[0])
+    empty = {t["url"] for t in legacy[1] if t.get("empty_body")}
+    assert empty  # the generator's empty bodies are drafts: the others are live
     records = LegacyRecord.objects.filter(status="imported", kind=ARTICLE)
     assert records.count() > 10
-    for record in records:
+    for record in records.exclude(legacy_key__in=empty):
         page = ArticlePage.objects.get(pk=record.page_id)
         parent = page.get_parent()
         assert page.live and not page.has_unpublished_changes and not page.expired

@@ -11,6 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from migrations_kit.importer import Importer, ImportOptions
+from migrations_kit.mapping import HOLDING_SLUG
 from migrations_kit.models import ImportRun, LegacyRecord
 from migrations_kit.sources import open_source
 from redesign.core.models import ArticlePage, ColumnPage, StandardPage
@@ -22,8 +23,8 @@ EXPECTED_COLUMNS = {
     "工作动态": "zwdt",
     "通知公告": "tzgg",
     "政策文件": "zcwj",
-    "人事信息": "daizhengli",
-    "规划计划": "daizhengli",
+    "人事信息": "rsxx",
+    "规划计划": "ghjh",
 }
 
 
@@ -87,7 +88,8 @@ def test_every_article_lands_under_its_column_with_date_source_and_images(county
         assert record.status in {"imported", "duplicate"}, (truth["path"], record.reason)
         page = Page.objects.get(pk=record.page_id).specific
         assert isinstance(page, ArticlePage)
-        assert page.is_imported and page.live
+        # an article whose old body was empty waits as a draft (正文为空); the others are live
+        assert page.is_imported and page.live is not truth["empty_body"], truth["path"]
         twins = {f"http://www.example-county.gov.cn/{p}" for p in truth["duplicates"]}
         assert page.legacy_url in {truth["url"]} | {t.replace("@", "?")[:-5] for t in twins}
         assert len(page.content_hash) == 64
@@ -104,6 +106,8 @@ def test_every_article_lands_under_its_column_with_date_source_and_images(county
             assert parent.slug == expected, (truth["path"], parent.slug)
         else:
             assert isinstance(parent.specific, ColumnPage)
+        if not truth["column_twin"]:  # an old column with no twin came across as a new column
+            assert parent.title == truth["old_column"][-1] and parent.slug != HOLDING_SLUG
         wanted = [image for image in truth["images"] if image["exists"]]
         blocks = [block for block in page.body.raw_data if block["type"] == "image"]
         assert len(blocks) >= len(wanted), truth["path"]
@@ -135,6 +139,8 @@ def test_every_legacy_url_redirects_permanently(county, imported, client):
         response = client.get(path_of(truth["url"]), HTTP_HOST="napo.localhost")
         assert response.status_code == 301, truth["path"]
         target = Page.objects.get(pk=record.page_id)
+        if not target.live:  # a draft's old URL leads to its column until it is published
+            target = target.get_parent()
         assert (
             response["Location"].rstrip("/").endswith(target.url_path[len("/napo") :].rstrip("/"))
         )
