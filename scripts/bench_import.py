@@ -78,6 +78,13 @@ def main() -> None:
         tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"counts: {result.counts}")
+    reach = 100 * result.live_articles / result.article_urls if result.article_urls else 0
+    holding = 100 * result.holding / result.placed if result.placed else 0
+    print(
+        f"old article URLs reaching a live page: {reach:.1f}% "
+        f"({result.live_articles}/{result.article_urls}; empty bodies wait as drafts: "
+        f"{result.empty_bodies}); 待整理 {holding:.1f}%; new columns {len(result.new_columns)}"
+    )
     print(f"end to end: {site.pages / elapsed:.1f} pages/s ({site.pages} pages, {elapsed:.0f}s)")
     traced_text = f"{peak / 1024 / 1024:.0f} MB" if traced else "off (BENCH_TRACEMALLOC=1)"
     print(f"peak memory: ru_maxrss {rss:.0f} MB, tracemalloc peak {traced_text}")
