@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.text import slugify
 from pypinyin import Style, lazy_pinyin
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage
@@ -24,6 +24,7 @@ from redesign.core.models import ColumnPage
 from .column_rules import default_parent, infer_type
 from .models import ImportRun, LegacyColumn, RunObject
 from .pagesave import slug_taken
+from .writer import edited_by_person
 
 RULE_KEYS = frozenset({"create", "into", "title", "slug", "parent", "type"})
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
@@ -117,11 +118,6 @@ class NewColumn:
     """Made by this run (False: made by an earlier run, found by its old path)."""
 
 
-def _edited(page: Page) -> bool:
-    """True when a person saved a revision of the page."""
-    return Revision.page_revisions.filter(object_id=str(page.pk)).exclude(user=None).exists()
-
-
 class ColumnPlanner:
     """Finds or makes the new column of an old column path, parents first."""
 
@@ -191,7 +187,7 @@ class ColumnPlanner:
                 site_id=self.site_id, old_path=key, defaults={"page": page, "run": self.run}
             )
             self._known[key] = page.pk
-        elif rule.title and page.title != rule.title and not _edited(page):
+        elif rule.title and page.title != rule.title and not edited_by_person(page.pk, None):
             page.title = rule.title
             page.save_revision(log_action=True).publish()
         column = NewColumn(

@@ -174,3 +174,19 @@ def load_rules(data: dict) -> dict:
     from migrations_kit.columnplan import parse_rule
 
     return {k: v if isinstance(v, str) else parse_rule(k, v) for k, v in data.items()}
+
+
+def test_a_later_mapping_renames_a_made_column_unless_a_person_edited_it(county):
+    from django.contrib.auth import get_user_model
+
+    made = ColumnMapper(county.home).for_article(URL, ["人事信息"], "任免")
+    rules = load_rules({"人事信息": {"create": True, "title": "人事任免"}})
+    renamed = ColumnMapper(county.home, rules).for_article(URL, ["人事信息"], "任免")
+    assert renamed.page_id == made.page_id and _page(renamed).title == "人事任免"
+    editor = get_user_model().objects.create_superuser("chief", password="x")
+    page = _page(made)
+    page.title = "人事工作"
+    page.save_revision(user=editor).publish()
+    rules = load_rules({"人事信息": {"create": True, "title": "人事栏目"}})
+    ColumnMapper(county.home, rules).for_article(URL, ["人事信息"], "任免")
+    assert _page(made).title == "人事工作"
