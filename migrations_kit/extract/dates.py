@@ -142,7 +142,7 @@ def extract_date_evidence(
             continue
         if line.chars > 150 or line.link_density > 0.3:
             continue
-        for _, date, labelled in _line_dates(line.text):
+        for _, date, labelled in _line_dates(line.text, lines[i - 1].text if i else ""):
             if labelled:
                 return date, PRINTED
         if _LABEL_ONLY.search(line.text) and i + 1 < len(lines):
@@ -160,7 +160,8 @@ def extract_date_evidence(
         for i in range(max(0, title_idx - 8), title_idx):
             line = lines[i]
             if line.chars <= 40 and line.link_density < 0.7 and not _NOT_PUBLISH.search(line.text):
-                dates = _line_dates(line.text)
+                # a 成文日期 cell's value sits on its own line above the headline: never shown
+                dates = _line_dates(line.text, lines[i - 1].text if i else "")
                 if dates:
                     return dates[0][1], PRINTED
     return (in_body, BODY_GUESS) if in_body else (None, None)

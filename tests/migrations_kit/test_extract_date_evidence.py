@@ -82,3 +82,39 @@ def test_a_body_date_is_a_guess_and_says_so():
     """Nothing else: the body's first date is taken, marked body_guess for the report."""
     record = extract_page(page(), "http://old.example/rsxx/article.asp?id=88")
     assert (record.publish_date, record.date_source) == ("2016-03-15", "body_guess")
+
+
+DISCLOSURE = (
+    "<html><head><meta charset='utf-8'><title>关于加强安全生产工作的通知</title></head><body>"
+    "<table class='xxgk'><tr><td>索引号：</td><td>000014349/2017-00012</td>"
+    "<td>发布机构：</td><td>青山县人民政府办公室</td></tr>{rows}</table>"
+    "<h1>关于加强安全生产工作的通知</h1><div id='zoom'><p>{text}</p></div></body></html>"
+)
+TEXT = "为进一步加强全县安全生产工作，经县人民政府同意，现将有关事项通知如下。" * 4
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://old.example/zfxxgk/201705/t20170524_1.htm", ("2017-05-24", "url")),
+        ("http://old.example/zfxxgk/show.asp?id=3", (None, None)),
+    ],
+)
+def test_a_written_date_is_never_the_shown_date(url, expected):
+    """成文日期 goes to its own field; with no 发布日期 the URL's date, else none."""
+    rows = "<tr><td>成文日期：</td><td>2017-05-10</td></tr>"
+    record = extract_page(DISCLOSURE.format(rows=rows, text=TEXT).encode(), url)
+    assert (record.publish_date, record.date_source) == expected
+    assert record.gov_info["written_date"] == "2017-05-10"
+
+
+def test_the_disclosure_table_s_publish_date_is_the_shown_date():
+    """发布日期 in the same table, before or after 成文日期, is what visitors saw."""
+    for rows in (
+        "<tr><td>成文日期：</td><td>2017-05-10</td><td>发布日期：</td><td>2017-05-24</td></tr>",
+        "<tr><td>发布日期：</td><td>2017-05-24</td><td>成文日期：</td><td>2017-05-10</td></tr>",
+    ):
+        html = DISCLOSURE.format(rows=rows, text=TEXT).encode()
+        record = extract_page(html, "http://old.example/zfxxgk/show.asp?id=3")
+        assert record.publish_date == "2017-05-24"
+        assert record.gov_info["written_date"] == "2017-05-10"
