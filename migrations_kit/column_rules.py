@@ -109,6 +109,17 @@ def is_column_name(name: str, title: str = "") -> bool:
     return not (title and len(name) >= 6 and (title.startswith(name) or name in title))
 
 
+_SITE_NAME = re.compile(
+    r"(?:人民政府|政府|政府网|门户|门户网站|网站|网|学校|中学|小学|幼儿园|局|委员会|委|办公室)$"
+)
+
+
+def is_site_crumb(name: str, own_names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Tell whether a first breadcrumb is the old site's own name (青山县人民政府 > 政务公开)."""
+    name = name.strip()
+    return name in own_names or bool(_SITE_NAME.search(without_note(name)))
+
+
 def infer_type(path: tuple[str, ...] | list[str]) -> str:
     """The column type of a new column: its own name's, else the nearest ancestor's, else 其他."""
     for name in reversed(path):

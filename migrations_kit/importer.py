@@ -222,6 +222,7 @@ class Importer:
         """Pages with no old column yet: placed after the pass, when every list page is known."""
         self.finishing = False
         self.own_names = own_names(self.site, self.home, self.options.own_names)
+        self.mapper.own_names = set(self.own_names)
         report.start(self.run_obj, self.site, self.source)
         report.note_targets({k: v for k, v in self.mapper.by_slug.items() if k != HOLDING_SLUG})
         files = 0

@@ -17,7 +17,13 @@ from wagtail.models import Page
 from redesign.core.column_types import ColumnType
 from redesign.core.models import ColumnPage, StandardPage
 
-from .column_rules import STATIC_RULES, TYPE_RULES, is_column_name, is_unit_name
+from .column_rules import (
+    STATIC_RULES,
+    TYPE_RULES,
+    is_column_name,
+    is_site_crumb,
+    is_unit_name,
+)
 from .column_rules import match_rule as _match
 from .columnplan import SEP, ColumnPlanner, NewColumn, PlanError, Rule, parse_rule
 from .models import ImportRun, LegacyColumn, RunObject
@@ -239,10 +245,14 @@ class ColumnMapper:
         self.listed: dict[str, list[str]] = {}
         """Legacy key of a page a list page lists → that list's old column path."""
         self._holding: ColumnPage | None = None
+        self.own_names: set[str] = set()
+        """The names the site goes by (a first crumb naming it is the home page)."""
 
     def learn_list(self, url: str, title: str | None, crumbs: list[str]) -> None:
         """Remember the column path of a list page's folder for articles found later."""
         names = [c for c in crumbs if is_column_name(c)] or ([title] if title else [])
+        if len(names) > 1 and is_site_crumb(names[0], self.own_names):
+            names = names[1:]
         folder = "/".join(_folders(url))
         if names and folder and folder not in self.learned:
             self.learned[folder] = names
@@ -258,6 +268,8 @@ class ColumnMapper:
     def _names(self, url: str, crumbs: list[str], title: str | None) -> list[str]:
         """Old column names, general to specific: breadcrumbs, listing list page, folder's list."""
         names = [c for c in crumbs if c != (title or "").strip() and is_column_name(c, title or "")]
+        if len(names) > 1 and is_site_crumb(names[0], self.own_names):
+            names = names[1:]  # the site's name where other sites print 首页
         if names:
             return names
         listed = self.listed.get(normalize_url(url)) if self.listed else None

@@ -190,3 +190,17 @@ def test_a_later_mapping_renames_a_made_column_unless_a_person_edited_it(county)
     rules = load_rules({"人事信息": {"create": True, "title": "人事栏目"}})
     ColumnMapper(county.home, rules).for_article(URL, ["人事信息"], "任免")
     assert _page(made).title == "人事工作"
+
+
+def test_a_first_crumb_naming_the_site_is_its_home(county):
+    target = ColumnMapper(county.home).for_article(
+        URL, ["青山县人民政府", "政务公开", "人事信息"], "甲"
+    )
+    column = _page(target)
+    assert column.get_parent().title == "政务公开"
+    assert column.get_parent().get_parent().pk == county.home.pk
+    assert target.old_column == "政务公开 > 人事信息"
+    mapper = ColumnMapper(county.home)
+    mapper.own_names = {"青山在线"}
+    named = mapper.for_article(URL, ["青山在线", "德育工作"], "乙")
+    assert _page(named).get_parent().pk == county.home.pk
