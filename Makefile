@@ -18,8 +18,9 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet -e .
 	@touch $@
 
+# Playwright's package never fetches a browser here: the browser tests drive Debian's Chromium.
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install --quiet -e ".[test]"
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(PIP) install --quiet -e ".[test]"
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
