@@ -9,7 +9,9 @@ pytest-django's `live_server` fixture is not used as such: any test that names i
 The server is the same object (pytest_django.live_server_helper.LiveServer), started once per
 session here.
 
-Without Chromium the tests are skipped with one loud line, or fail when $CI is set.
+Without Chromium (or Playwright) the tests fail when $CI is set; elsewhere they are skipped, with
+one red line in the terminal summary when this conftest is loaded by the reporting process, and a
+PytestWarning in the warnings summary always (pytest-xdist's controller does not load it).
 """
 
 from __future__ import annotations
