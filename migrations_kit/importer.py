@@ -217,9 +217,9 @@ class Importer:
         self.parents = ParentCache()
         self.aliases: list[tuple[str, str]] = []
         self.held_back: list[SourceItem] = []
+        """Pages with no old column yet: placed after the pass, when every list page is known."""
         self.held_lists: list[tuple[SourceItem, str, list[str]]] = []
         """List pages (item, title, crumbs): placed when the articles have made their columns."""
-        """Pages with no old column yet: placed after the pass, when every list page is known."""
         self.finishing = False
         self.own_names = own_names(self.site, self.home, self.options.own_names)
         self.mapper.own_names = set(self.own_names)
@@ -261,8 +261,10 @@ class Importer:
         articles = LegacyRecord.objects.filter(site=self.site, kind=ARTICLE).exclude(
             status__in=[Status.SKIPPED, Status.FAILED]
         )
-        reach = {"article_urls": articles.count(), "live_articles": 0}
-        reach["live_articles"] = articles.filter(page__live=True).count()
+        reach = {
+            "article_urls": articles.count(),
+            "live_articles": articles.filter(page__live=True).count(),
+        }
         report.note_reach(**reach)
         self.run_obj.counts = counts
         self.run_obj.save()

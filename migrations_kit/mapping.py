@@ -322,7 +322,13 @@ class ColumnMapper:
         return Target(made.page_id, made.title, how, old, slug=made.slug, new=True)
 
     def for_article(
-        self, url: str, crumbs: list[str], title: str | None, *, make: bool = True
+        self,
+        url: str,
+        crumbs: list[str],
+        title: str | None,
+        *,
+        make: bool = True,
+        new_columns: bool = True,
     ) -> Target:
         """The column (or standard page) an article goes under.
 
@@ -334,29 +340,30 @@ class ColumnMapper:
         names = self._names(url, crumbs, title)
         old = SEP.join(names)
         found = self._by_rule(url, names)
-        refused = False
+        # an old column with no twin may become a new column (unless off, or refused by a rule)
+        allowed = self.new_columns and new_columns
         if found:
             rule, how, path = found
             if rule.into:
                 return self._target(rule.into, how, old)
-            if rule.create and self.new_columns:
+            if rule.create and allowed:
                 return self._new(path, old, how, rule, make)
-            refused = True
+            allowed = False
         first_type = None
         for kind, value, depth in places_for(names, _folders(url)):
             target = self._place(kind, value, names[:depth] or names, old)
             if target is not None and kind == "type" and 0 < depth < len(names):
                 # a unit's name (部门动态 > 县教育局) says who wrote, not what: it joins the type
-                if self.new_columns and not refused and not is_unit_name(names[-1]):
+                if allowed and not is_unit_name(names[-1]):
                     # 专题专栏 > 创卫工作: the untyped old column comes across under 政务动态
                     return self._new(tuple(names), old, f"新建栏目（上级类型 {value}）", None, make)
             if target is not None:
                 return target
-            if kind == "type" and depth and self.new_columns and not refused:
+            if kind == "type" and depth and allowed:
                 # a named column the new site has no twin of comes across, with its old path
                 return self._new(tuple(names), old, f"新建栏目（类型 {value}）", None, make)
             first_type = first_type or (value if kind == "type" else None)
-        if names and self.new_columns and not refused:
+        if names and allowed:
             return self._new(tuple(names), old, "新建栏目", None, make)
         why = f"无对应的新栏目（类型 {first_type}）" if first_type else "无法判断栏目"
         return self.holding(old, why)
@@ -417,13 +424,7 @@ class ColumnMapper:
     ) -> Target:
         """The new column an old list page redirects to (new_columns=False: an existing one)."""
         names = [*crumbs, *([title] if title and not crumbs else [])]
-        if new_columns:
-            return self.for_article(url, names, None, make=make)
-        keep, self.new_columns = self.new_columns, False
-        try:
-            return self.for_article(url, names, None, make=False)
-        finally:
-            self.new_columns = keep
+        return self.for_article(url, names, None, make=make, new_columns=new_columns)
 
     def holding(self, old: str = "", how: str = "") -> Target:
         """The 待整理 column (not in menus), created on demand."""
