@@ -1,5 +1,6 @@
 """Per-site identity settings: names, the government site codes, contact, logo and theme."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
@@ -22,6 +23,44 @@ colour_validator = RegexValidator(
 identity_code_validator = RegexValidator(
     r"^[0-9A-Za-z]{10}$", _("政府网站标识码为 10 位数字或字母。")
 )
+
+
+# GB/T 37668-2019 (WCAG 2.x 1.4.3): body text needs 4.5:1 against its background. The theme puts
+# white text on the primary and accent colours (header, buttons, labels), so an override must too.
+MIN_CONTRAST = 4.5
+# The base font sizes a site may choose (px); 适老化 asks for large type, so none below 16.
+BASE_FONT_SIZES = [(16, "16px"), (17, "17px"), (18, "18px"), (19, "19px"), (20, "20px")]
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance of a #rrggbb colour, as WCAG defines it."""
+    channels = []
+    for i in (1, 3, 5):
+        c = int(colour[i : i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def contrast_ratio(colour: str, other: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    a, b = sorted((_luminance(colour), _luminance(other)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def white_text_validator(value: str) -> None:
+    """Refuse a colour that white text on it would not meet GB/T 37668's 4.5:1."""
+    if not colour_validator.regex.match(value or ""):
+        return  # the format validator reports it
+    ratio = contrast_ratio(value, "#ffffff")
+    if ratio < MIN_CONTRAST:
+        raise ValidationError(
+            _(
+                "白色文字在此颜色上的对比度为 %(ratio).2f:1，"
+                "低于 GB/T 37668 要求的 4.5:1，请选深一些的颜色。"
+            ),
+            params={"ratio": ratio},
+            code="low_contrast",
+        )
 
 
 def mix(colour: str, other: str, amount: float) -> str:
@@ -94,13 +133,20 @@ class SiteIdentity(BaseSiteSetting):
         _("主题"), max_length=50, default=default_theme_name, choices=theme_choices
     )
     primary_color = models.CharField(
-        _("主色"), max_length=7, blank=True, validators=[colour_validator],
-        help_text=_("留空则使用主题的默认主色。"),
+        _("主色"), max_length=7, blank=True, validators=[colour_validator, white_text_validator],
+        help_text=_("留空则使用主题的默认主色。白色文字放在主色上，对比度须达到 4.5:1。"),
     )  # fmt: skip
     accent_color = models.CharField(
-        _("强调色"), max_length=7, blank=True, validators=[colour_validator],
-        help_text=_("留空则使用主题的默认强调色。"),
+        _("强调色"), max_length=7, blank=True, validators=[colour_validator, white_text_validator],
+        help_text=_("留空则使用主题的默认强调色。白色文字放在强调色上，对比度须达到 4.5:1。"),
     )  # fmt: skip
+    base_font_size = models.PositiveSmallIntegerField(
+        _("基准字号"),
+        null=True,
+        blank=True,
+        choices=BASE_FONT_SIZES,
+        help_text=_("正文的基准字号；留空则使用主题的默认字号。阅读辅助的放大在此基础上进行。"),
+    )
 
     select_related = ["logo", "banner_image"]
 
@@ -133,6 +179,7 @@ class SiteIdentity(BaseSiteSetting):
             [
                 FieldPanel("theme"),
                 FieldRowPanel([FieldPanel("primary_color"), FieldPanel("accent_color")]),
+                FieldPanel("base_font_size"),
                 FieldPanel("logo"),
                 FieldPanel("banner_image"),
             ],
@@ -184,4 +231,6 @@ class SiteIdentity(BaseSiteSetting):
             overrides["color-primary-light"] = mix(self.primary_color, "#ffffff", 0.9)
         if self.accent_color:
             overrides["color-accent"] = self.accent_color
+        if self.base_font_size:
+            overrides["font-size-base"] = f"{self.base_font_size}px"
         return overrides

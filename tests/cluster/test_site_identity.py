@@ -1,6 +1,6 @@
 """Site identity settings in the admin: theme choice, colours and the 找错 link."""
 
-from redesign.cluster.models import SiteIdentity
+from redesign.cluster.models import SiteIdentity, contrast_ratio
 
 
 def _form(county, **changes) -> dict:
@@ -24,6 +24,7 @@ def _form(county, **changes) -> dict:
         "theme": "default",
         "primary_color": "",
         "accent_color": "",
+        "base_font_size": "",
     }
     data.update(changes)
     return data
@@ -48,6 +49,32 @@ def test_bad_colour_and_identity_code_are_refused(admin_client, county):
     html = response.content.decode()
     assert "#RRGGBB" in html and "10 位" in html
     assert SiteIdentity.for_site(county.site).primary_color == ""
+
+
+def test_a_colour_white_text_cannot_be_read_on_is_refused(admin_client, county):
+    url = f"/admin/settings/cluster/siteidentity/{county.site.pk}/"
+    response = admin_client.post(url, _form(county, accent_color="#e3731c"))
+    assert response.status_code == 200
+    assert "3.12:1" in response.content.decode() and "4.5:1" in response.content.decode()
+    assert SiteIdentity.for_site(county.site).accent_color == ""
+
+
+def test_base_font_size_override_reaches_the_page(admin_client, county, client):
+    url = f"/admin/settings/cluster/siteidentity/{county.site.pk}/"
+    assert admin_client.post(url, _form(county, base_font_size="19")).status_code == 302
+    identity = SiteIdentity.for_site(county.site)
+    assert identity.token_overrides()["font-size-base"] == "19px"
+    html = client.get("/", HTTP_HOST=county.site.hostname).content.decode()
+    assert "--font-size-base:19px;" in html
+    response = admin_client.post(url, _form(county, base_font_size="12"))
+    assert response.status_code == 200
+    assert SiteIdentity.for_site(county.site).base_font_size == 19
+
+
+def test_contrast_ratio_follows_wcag():
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast_ratio("#0b4ea2", "#ffffff"), 2) == 8.0
+    assert contrast_ratio("#777777", "#ffffff") < 4.5 <= contrast_ratio("#767676", "#ffffff")
 
 
 def test_error_report_link_uses_the_identity_code(county):
