@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from redesign.cluster import theme_preview
 from redesign.core import views as core_views
 from redesign.search import views as search_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("tougao/", include("redesign.guarantee.submission.urls")),
     path(f"{settings.REDESIGN_INTERACTION_PREFIX}/", include("redesign.interaction.public.urls")),
     path("captcha/", include("captcha.urls")),
+    path("_theme/preview/", theme_preview.theme_preview, name="theme_preview"),
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,8 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from .models import SiteIdentity
-from .themes import current_theme
+from .theme_preview import preview_for_request
+from .themes import current_theme, theme_choices
 
 
 def _nav_columns(request: HttpRequest) -> list:
@@ -36,4 +37,12 @@ def cluster(request: HttpRequest) -> dict:
         "theme": SimpleLazyObject(current_theme),
         "theme_css_variables": SimpleLazyObject(tokens),
         "nav_columns": SimpleLazyObject(lambda: _nav_columns(request)),
+        # The whole-site theme preview an editor's link started, if any (None for the public).
+        "theme_preview": preview_for_request(request) if _is_public(request) else None,
+        "theme_preview_choices": SimpleLazyObject(theme_choices),
     }
+
+
+def _is_public(request: HttpRequest) -> bool:
+    """Whether the request is for the public site rather than the admin."""
+    return not request.path.startswith("/admin/")

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from . import themes
+from . import theme_preview, themes
 from .models import SiteIdentity
 
 ADMIN_PATH_PREFIX = "/admin/"
@@ -16,8 +16,11 @@ def theme_name_for_request(request: HttpRequest) -> str:
     if cached is None:
         cached = themes.default_theme_name()
         if not request.path.startswith(ADMIN_PATH_PREFIX):
+            preview = theme_preview.preview_for_request(request)
             identity = SiteIdentity.for_request_or_none(request)
-            if identity is not None and identity.theme:
+            if preview is not None:
+                cached = preview.theme
+            elif identity is not None and identity.theme:
                 cached = identity.theme
         request._redesign_theme_name = cached
     return cached
@@ -34,6 +37,9 @@ class ThemeMiddleware:
         """Render the response with the theme of the request's site, looked up when first needed."""
         token = themes.activate(lambda: theme_name_for_request(request))
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             themes.deactivate(token)
+        if getattr(request, "_redesign_theme_preview", None) is not None:
+            theme_preview.mark_private(response)
+        return response

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from wagtail import hooks
 from wagtail.models import Collection, Site
 
-from . import lockouts  # noqa: F401  registers the lockout admin views
+from . import lockouts, theme_admin  # noqa: F401  (they register their admin views)
 from .isolation import media, pages  # noqa: F401  (they register the isolation hooks)
 from .models import SiteIdentity
 from .provisioning import ROLES

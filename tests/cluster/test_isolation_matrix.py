@@ -65,6 +65,7 @@ PARAM_KINDS = {
     "string_segment_id": "string_segment",
     "overridable_segment_id": "overridable_segment",
     "mode": "preview_mode",
+    "site_id": "site",
 }
 
 # A parameter whose meaning depends on the URL it is in: (route prefix, name) → kind.
