@@ -21,6 +21,7 @@ urlpatterns = [
     path("tougao/", include("redesign.guarantee.submission.urls")),
     path(f"{settings.REDESIGN_INTERACTION_PREFIX}/", include("redesign.interaction.public.urls")),
     path("captcha/", include("captcha.urls")),
+    path("_styleguide/", include("redesign.cluster.themekit.urls")),  # name "styleguide"
     path("_theme/preview/", theme_preview.theme_preview, name="theme_preview"),
 ]
 

@@ -46,6 +46,7 @@ class Check:
     key: str
     label: str
     run: Callable[[lxml.html.HtmlElement, Expected], Result]
+    hint: str = ""
 
 
 def _text(doc: lxml.html.HtmlElement) -> str:
@@ -165,18 +166,43 @@ def _unique_ids(doc: lxml.html.HtmlElement, expected: Expected) -> Result:
 
 
 CHECKS: tuple[Check, ...] = (
-    Check("lang", _("html 的 lang"), _lang),
-    Check("skip_link", _("跳到主要内容"), _skip_link),
-    Check("identity_code", _("网站标识码"), _identity_code),
-    Check("icp", _("ICP 备案号"), _icp),
-    Check("police", _("公安备案号"), _police),
-    Check("conac", _("党政机关标识"), _conac),
-    Check("site_map", _("网站地图"), _site_map),
-    Check("error_report", _("找错"), _error_report),
-    Check("search", _("搜索框"), _search_box),
-    Check("a11y_toolbar", _("无障碍工具条"), _a11y_toolbar),
-    Check("img_alt", _("图片 alt"), _img_alt),
-    Check("unique_ids", _("id 不重复"), _unique_ids),
+    Check("lang", _("html 的 lang"), _lang, _('`<html>` 带 `lang` 属性（如 `lang="zh-Hans"`）')),
+    Check(
+        "skip_link",
+        _("跳到主要内容"),
+        _skip_link,
+        _('页面开头有跳到 `#main` 的链接，且有 `id="main"` 的主要内容区'),
+    ),
+    Check(
+        "identity_code",
+        _("网站标识码"),
+        _identity_code,
+        _('政府网站标识码：`<meta name="SiteIDCode">` 或页面（页脚）中显示'),
+    ),
+    Check("icp", _("ICP 备案号"), _icp, _("页面（页脚）显示 ICP 备案号")),
+    Check("police", _("公安备案号"), _police, _("页面（页脚）显示公安机关备案号")),
+    Check(
+        "conac",
+        _("党政机关标识"),
+        _conac,
+        _("党政机关网站标识：alt 含“党政机关”的图片，或指向其验证地址的链接"),
+    ),
+    Check("site_map", _("网站地图"), _site_map, _("指向网站地图 `{% url 'site_map' %}` 的链接")),
+    Check(
+        "error_report",
+        _("找错"),
+        _error_report,
+        _("指向“找错”平台 `{{ site_identity.error_report_link }}` 的链接"),
+    ),
+    Check("search", _("搜索框"), _search_box, _("提交到 `/search/`、字段名为 `q` 的搜索表单")),
+    Check(
+        "a11y_toolbar",
+        _("无障碍工具条"),
+        _a11y_toolbar,
+        _("适老化与无障碍工具条：带 `data-a11y-toolbar` 的元素（`includes/a11y_toolbar.html`）"),
+    ),
+    Check("img_alt", _("图片 alt"), _img_alt, _('每个 `<img>` 都有 `alt`（装饰图片用 `alt=""`）')),
+    Check("unique_ids", _("id 不重复"), _unique_ids, _("同一页面中没有重复的 `id`")),
 )
 """Every furniture check, in the order the table shows them."""
 
