@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from redesign.cluster import theme_preview
+from redesign.cluster import reading_aids, theme_preview
 from redesign.core import views as core_views
 from redesign.search import views as search_views
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("_styleguide/", include("redesign.cluster.themekit.urls")),  # name "styleguide"
     path("_theme/preview/", theme_preview.theme_preview, name="theme_preview"),
+    path("_a11y/", reading_aids.reading_aids_view, name="reading_aids"),
 ]
 
 if settings.DEBUG:

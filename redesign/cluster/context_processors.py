@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from . import reading_aids
 from .models import SiteIdentity
 from .theme_preview import preview_for_request
 from .themes import current_theme, theme_choices
@@ -40,6 +41,8 @@ def cluster(request: HttpRequest) -> dict:
         # The whole-site theme preview an editor's link started, if any (None for the public).
         "theme_preview": preview_for_request(request) if _is_public(request) else None,
         "theme_preview_choices": SimpleLazyObject(theme_choices),
+        # The visitor's 适老化 choices (type size, contrast, spacing, cursor), from their cookie.
+        "reading_aids": reading_aids.for_request(request),
     }
 
 

@@ -99,18 +99,24 @@ class BrowserSession:
         url: str,
         check: Callable[[Visit], Awaitable[T]],
         width: str = "desktop",
+        javascript: bool = True,
     ) -> T:
         """Load url in a fresh context (no saved storage) at a width of WIDTHS, then run check.
 
         The response must be a success; same-host responses of 400 or more and uncaught script
-        errors are collected in the Visit for check to judge.
+        errors are collected in the Visit for check to judge. javascript=False visits as a
+        browser with scripts turned off.
         """
-        return self.run(self._visit(url, check, width))
+        return self.run(self._visit(url, check, width, javascript))
 
-    async def _visit(self, url: str, check: Callable[[Visit], Awaitable[T]], width: str) -> T:
+    async def _visit(
+        self, url: str, check: Callable[[Visit], Awaitable[T]], width: str, javascript: bool
+    ) -> T:
         """The coroutine behind visit."""
         w, h = WIDTHS[width]
-        context = await self.browser.new_context(viewport={"width": w, "height": h}, locale="zh-CN")
+        context = await self.browser.new_context(
+            viewport={"width": w, "height": h}, locale="zh-CN", java_script_enabled=javascript
+        )
         try:
             page = await context.new_page()
             visit = Visit(page)

@@ -1,8 +1,9 @@
-"""The 适老化 toolbar: 大字号 enlarges body text, 高对比度 recolours, both survive a reload."""
+"""The 适老化 toolbar: type size, contrast, line spacing and cursor change the page and are kept."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -20,13 +21,19 @@ LOOK = """(selector) => {
   const body = getComputedStyle(document.body);
   const pressed = (name) =>
     document.querySelector(`[data-a11y="${name}"]`).getAttribute("aria-pressed");
+  const link = document.querySelector("a[href]");
   return {
     fontSize: parseFloat(style.fontSize),
+    lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+    cursor: getComputedStyle(document.body).cursor,
+    linkCursor: getComputedStyle(link).cursor,
     color: style.color,
     background: body.backgroundColor,
     bodyColor: body.color,
     largePressed: pressed("large-text"),
     contrastPressed: pressed("high-contrast"),
+    spacingPressed: pressed("line-spacing"),
+    cursorPressed: pressed("large-cursor"),
     toolbarShown: !document.querySelector("[data-a11y-toolbar]").hidden,
   };
 }"""
@@ -81,6 +88,59 @@ def test_large_text_and_high_contrast_change_the_page_and_are_remembered(
     assert seen["reloaded"] == contrast, "the choice is not remembered after a reload"
     assert seen["reset"] == plain
     assert seen["reset_reloaded"] == plain
+
+
+def test_line_spacing_and_large_cursor_change_the_page_and_are_remembered(
+    browser, themed_site
+) -> None:
+    """加大行距 opens the lines up, 大鼠标 enlarges the pointer; a reload keeps both."""
+
+    async def use_toolbar(visit: Visit) -> dict[str, dict[str, Any]]:
+        """The page before, after both buttons, and after a reload."""
+        page = visit.page
+        seen = {"plain": await look(page)}
+        await press(page, "line-spacing")
+        seen["both"] = await press(page, "large-cursor")
+        await page.reload(wait_until="load")
+        seen["reloaded"] = await look(page)
+        return seen
+
+    seen = browser.visit(themed_site.url("article"), use_toolbar)
+
+    plain, both = seen["plain"], seen["both"]
+    spacing = (plain["lineHeight"], both["lineHeight"])
+    assert both["lineHeight"] >= plain["lineHeight"] + 0.3, spacing
+    assert (both["spacingPressed"], both["cursorPressed"]) == ("true", "true")
+    assert "cursor-arrow.svg" not in plain["cursor"] and "cursor-arrow.svg" in both["cursor"]
+    assert "cursor-hand.svg" in both["linkCursor"], both["linkCursor"]
+    assert both["fontSize"] == plain["fontSize"]
+    assert seen["reloaded"] == both, "the choice is not remembered after a reload"
+
+
+def test_the_toolbar_works_with_scripts_turned_off(browser, themed_site) -> None:
+    """Without JavaScript each button is a form: the page comes back with the choice applied."""
+
+    async def without_scripts(visit: Visit) -> dict[str, dict[str, Any]]:
+        """Press 放大字号 twice and 高对比度, each a round trip to the server."""
+        page = visit.page
+        seen = {"plain": await look(page)}
+        for action in ("font-up", "font-up", "high-contrast"):
+            async with page.expect_navigation(wait_until="load"):
+                await page.click(f'[data-a11y="{action}"]')
+        seen["after"] = await look(page)
+        seen["url"] = {"path": await page.evaluate("location.pathname")}
+        return seen
+
+    seen = browser.visit(themed_site.url("article"), without_scripts, javascript=False)
+
+    plain, after = seen["plain"], seen["after"]
+    assert plain["toolbarShown"], "without scripts the toolbar must still be there"
+    assert after["fontSize"] >= plain["fontSize"] * 1.2, (plain["fontSize"], after["fontSize"])
+    assert after["background"] == "rgb(0, 0, 0)"
+    assert (after["largePressed"], after["contrastPressed"]) == ("true", "true")
+    assert seen["url"]["path"] == urlsplit(themed_site.url("article")).path, (
+        "the visitor is not back on the page they were reading"
+    )
 
 
 @pytest.mark.parametrize("key", ["home", "article"])

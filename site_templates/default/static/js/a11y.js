@@ -1,43 +1,78 @@
 /*
- * 适老化 toolbar of the default theme: font size steps (A- / A+ / 大字号) and high contrast,
- * remembered in localStorage. Loaded in <head> without defer so the saved mode applies to <html>
- * before the first paint; the buttons are wired once the document is parsed. Also: the main
+ * 适老化 toolbar of the default theme: type size steps (A- / A+ / 大字号), high contrast, wider line
+ * spacing and a large cursor. The choice lives in the cookie redesign_a11y ("s2c1l0k0": step,
+ * contrast, spacing, cursor), which the server also reads to render the chosen look, so it is
+ * remembered and shows on the first paint of the next page. Each button is a GET form submit that
+ * works without this script; with it, the change applies at once without reloading. Loaded in
+ * <head> without defer; the buttons are wired once the document is parsed. Also: the main
  * navigation starts folded on small screens, and the article page's 打印 / 关闭 buttons.
- * Nothing here loads anything from the network. Without this script the site works as is.
+ * Nothing here loads anything from the network.
  */
 (function () {
   "use strict";
 
-  var KEY_STEP = "redesign.a11y.fontStep";
-  var KEY_CONTRAST = "redesign.a11y.highContrast";
+  var COOKIE = "redesign_a11y";
+  var MAX_AGE = 365 * 24 * 3600;
   var MAX_STEP = 4;
   var LARGE_STEP = 2;
+  var PATTERN = /^s([0-4])c([01])l([01])k([01])$/;
+  var CLASSES = {
+    contrast: "is-high-contrast",
+    spacing: "is-wide-spacing",
+    cursor: "is-large-cursor"
+  };
   var root = document.documentElement;
 
-  function read(key) {
-    try {
-      return window.localStorage.getItem(key);
-    } catch (err) {
-      return null;
-    }
-  }
-
-  function write(key, value) {
-    try {
-      if (value === null) {
-        window.localStorage.removeItem(key);
-      } else {
-        window.localStorage.setItem(key, value);
+  function readCookie() {
+    var parts = document.cookie ? document.cookie.split("; ") : [];
+    for (var i = 0; i < parts.length; i += 1) {
+      var eq = parts[i].indexOf("=");
+      if (parts[i].slice(0, eq) === COOKIE) {
+        return decodeURIComponent(parts[i].slice(eq + 1));
       }
-    } catch (err) {
-      /* Private mode or storage disabled: the setting lasts for this page only. */
     }
+    return "";
   }
 
-  var state = {
-    step: Math.max(0, Math.min(MAX_STEP, parseInt(read(KEY_STEP), 10) || 0)),
-    contrast: read(KEY_CONTRAST) === "1"
-  };
+  function parse(value) {
+    var match = PATTERN.exec(value || "");
+    if (!match) {
+      return { step: 0, contrast: false, spacing: false, cursor: false };
+    }
+    return {
+      step: parseInt(match[1], 10),
+      contrast: match[2] === "1",
+      spacing: match[3] === "1",
+      cursor: match[4] === "1"
+    };
+  }
+
+  function serialize(s) {
+    return "s" + s.step + "c" + (s.contrast ? 1 : 0) + "l" + (s.spacing ? 1 : 0) + "k" + (s.cursor ? 1 : 0);
+  }
+
+  function isDefault(s) {
+    return !s.step && !s.contrast && !s.spacing && !s.cursor;
+  }
+
+  var state = parse(readCookie());
+
+  /* Choices saved by the earlier toolbar, in localStorage: carried over once into the cookie. */
+  (function adoptOldChoice() {
+    try {
+      var step = window.localStorage.getItem("redesign.a11y.fontStep");
+      var contrast = window.localStorage.getItem("redesign.a11y.highContrast");
+      if ((step || contrast) && !readCookie()) {
+        state.step = Math.max(0, Math.min(MAX_STEP, parseInt(step, 10) || 0));
+        state.contrast = contrast === "1";
+        window.setTimeout(save, 0);
+      }
+      window.localStorage.removeItem("redesign.a11y.fontStep");
+      window.localStorage.removeItem("redesign.a11y.highContrast");
+    } catch (err) {
+      /* Storage disabled: nothing to carry over. */
+    }
+  })();
 
   function setClass(el, name, on) {
     if (el) {
@@ -46,10 +81,11 @@
   }
 
   function apply() {
-    var targets = [root, document.body];
-    targets.forEach(function (el) {
+    [root, document.body].forEach(function (el) {
       setClass(el, "is-large-text", state.step > 0);
-      setClass(el, "is-high-contrast", state.contrast);
+      Object.keys(CLASSES).forEach(function (key) {
+        setClass(el, CLASSES[key], state[key]);
+      });
     });
     if (state.step > 0) {
       root.setAttribute("data-font-step", String(state.step));
@@ -70,19 +106,32 @@
   }
 
   function sync(toolbar) {
-    var large = toolbar.querySelector('[data-a11y="large-text"]');
-    var contrast = toolbar.querySelector('[data-a11y="high-contrast"]');
-    if (large) {
-      large.setAttribute("aria-pressed", state.step >= LARGE_STEP ? "true" : "false");
-    }
-    if (contrast) {
-      contrast.setAttribute("aria-pressed", state.contrast ? "true" : "false");
-    }
+    var pressed = {
+      "large-text": state.step >= LARGE_STEP,
+      "high-contrast": state.contrast,
+      "line-spacing": state.spacing,
+      "large-cursor": state.cursor
+    };
+    Object.keys(pressed).forEach(function (action) {
+      var button = toolbar.querySelector('[data-a11y="' + action + '"]');
+      if (button) {
+        button.setAttribute("aria-pressed", pressed[action] ? "true" : "false");
+      }
+    });
   }
 
   function save() {
-    write(KEY_STEP, state.step > 0 ? String(state.step) : null);
-    write(KEY_CONTRAST, state.contrast ? "1" : null);
+    var secure = window.location.protocol === "https:" ? "; secure" : "";
+    if (isDefault(state)) {
+      document.cookie = COOKIE + "=; path=/; max-age=0; samesite=lax" + secure;
+    } else {
+      document.cookie = COOKIE + "=" + serialize(state) + "; path=/; max-age=" + MAX_AGE + "; samesite=lax" + secure;
+    }
+  }
+
+  function toggle(key, on, off) {
+    state[key] = !state[key];
+    return state[key] ? on : off;
   }
 
   function handle(toolbar, action) {
@@ -97,28 +146,31 @@
       state.step = state.step >= LARGE_STEP ? 0 : LARGE_STEP;
       message = state.step ? "大字号已开启" : "大字号已关闭";
     } else if (action === "high-contrast") {
-      state.contrast = !state.contrast;
-      message = state.contrast ? "高对比度已开启" : "高对比度已关闭";
+      message = toggle("contrast", "高对比度已开启", "高对比度已关闭");
+    } else if (action === "line-spacing") {
+      message = toggle("spacing", "加大行距已开启", "加大行距已关闭");
+    } else if (action === "large-cursor") {
+      message = toggle("cursor", "大鼠标已开启", "大鼠标已关闭");
     } else if (action === "reset") {
-      state.step = 0;
-      state.contrast = false;
+      state = parse("");
       message = "已恢复默认显示";
     } else {
-      return;
+      return false;
     }
     apply();
     save();
     sync(toolbar);
     announce(toolbar, message);
+    return true;
   }
 
   function initToolbar(toolbar) {
-    toolbar.hidden = false;
     sync(toolbar);
     toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("[data-a11y]");
-      if (button && toolbar.contains(button)) {
-        handle(toolbar, button.getAttribute("data-a11y"));
+      if (button && toolbar.contains(button) && handle(toolbar, button.getAttribute("data-a11y"))) {
+        /* Applied here: no need for the round trip the form makes without a script. */
+        event.preventDefault();
       }
     });
   }
