@@ -14,10 +14,19 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
+# The feed templates' {% picture %} sizes: each in WebP with a JPEG fallback, at 1x and 2x.
+PICTURE_FORMATS = ("webp", "jpeg")
+THUMBNAIL_SIZES = ("fill-320x200", "fill-640x400")
+HERO_SIZES = ("fill-600x300", "fill-1200x600")
+
+
+def picture_specs(*sizes: str, formats: Iterable[str] = PICTURE_FORMATS) -> tuple[str, ...]:
+    """The rendition filter specs a {% picture %} tag asks for (Wagtail puts the format first)."""
+    return tuple(f"format-{fmt}|{size}" for size in sizes for fmt in formats)
+
+
 # Rendition specs the feed templates use; only these are prefetched.
-THUMBNAIL_SPEC = "fill-320x200"
-HERO_SPEC = "fill-1200x600"
-FEED_RENDITION_SPECS = (THUMBNAIL_SPEC, HERO_SPEC)
+FEED_RENDITION_SPECS = picture_specs(*THUMBNAIL_SIZES, *HERO_SIZES)
 
 NEW_MARK_DAYS = 3
 
