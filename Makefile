@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=redesign.settings.dev
 
-.PHONY: demo test install install-test bench bench-import bench-health bench-interaction lint format check clean
+.PHONY: demo test install install-test bench bench-import bench-theme bench-health bench-interaction lint format check clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -40,6 +40,9 @@ bench: install-test
 
 bench-import: install-test
 	$(PY) scripts/bench_import.py
+
+bench-theme: install-test
+	$(PY) scripts/bench_theme_weight.py
 
 bench-health: install-test
 	$(PY) scripts/bench_health.py
