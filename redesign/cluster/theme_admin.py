@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -21,11 +22,8 @@ SWATCH_TOKENS = ("color-primary", "color-accent", "color-surface", "color-footer
 
 
 def _styleguide_url(site: Site, theme_name: str) -> str:
-    """The site's style guide in the theme, on the site's own host ("" until it is installed)."""
-    try:
-        return f"{site.root_url}{reverse('styleguide')}?theme={theme_name}"
-    except NoReverseMatch:
-        return ""
+    """The site's style guide in the theme, on the site's own host."""
+    return f"{site.root_url}{reverse('styleguide')}?{urlencode({'theme': theme_name})}"
 
 
 class ThemeIndexView(WagtailAdminTemplateMixin, TemplateView):

@@ -123,6 +123,7 @@ def test_admin_theme_page_offers_every_theme_of_the_editors_own_site(county, oth
     for name in ("default", "hongse"):
         assert f'id="theme-{name}"' in html
     assert "当前使用" in html and "http://napo.localhost/_theme/preview/?token=" in html
+    assert 'href="http://napo.localhost/_styleguide/?theme=hongse"' in html
     assert client.get(f"/admin/themes/{other_county.site.pk}/").status_code == 404
 
 
