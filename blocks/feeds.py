@@ -25,7 +25,7 @@ def picture_specs(*sizes: str, formats: Iterable[str] = PICTURE_FORMATS) -> tupl
     return tuple(f"format-{fmt}|{size}" for size in sizes for fmt in formats)
 
 
-# Rendition specs the feed templates use; only these are prefetched.
+# Rendition specs the default feed templates use (every rendition is prefetched, see below).
 FEED_RENDITION_SPECS = picture_specs(*THUMBNAIL_SIZES, *HERO_SIZES)
 
 NEW_MARK_DAYS = 3
@@ -70,15 +70,19 @@ def live_articles() -> QuerySet:
     return public_only(article_model().objects.live().defer_streamfields())
 
 
-def with_cover_images(queryset: QuerySet, specs: Iterable[str] = FEED_RENDITION_SPECS) -> QuerySet:
-    """Join the cover image and prefetch its renditions for the given specs."""
+def with_cover_images(queryset: QuerySet, specs: Iterable[str] | None = None) -> QuerySet:
+    """Join the cover image and prefetch its renditions: those of the specs, else all of them.
+
+    Feeds prefetch every rendition of their cover images, because a theme may override a feed's
+    template with sizes of its own; a prefetch of the default theme's specs only would cost such
+    a theme one query per item. An image has a handful of renditions, so it stays one query.
+    """
     rendition_model = get_image_model().get_rendition_model()
+    renditions = rendition_model.objects.all()
+    if specs is not None:
+        renditions = renditions.filter(filter_spec__in=list(specs))
     return queryset.select_related("cover_image").prefetch_related(
-        Prefetch(
-            "cover_image__renditions",
-            queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
-            to_attr="prefetched_renditions",
-        )
+        Prefetch("cover_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
 
 

@@ -7,7 +7,7 @@ import re
 from lxml import html as lxml_html
 
 from blocks.base import ImageBlock
-from blocks.feeds import FEED_RENDITION_SPECS, picture_specs
+from blocks.feeds import FEED_RENDITION_SPECS, live_articles, picture_specs, with_cover_images
 from tests.blocks.helpers import add_article, make_image
 from tests.blocks.test_news import news_feed_value
 
@@ -57,3 +57,15 @@ def test_feed_thumbnails_serve_webp_with_a_fallback(napo):
     assert len(found) == 3
     for picture in found:
         assert_responsive(picture)
+
+
+def test_a_theme_with_sizes_of_its_own_costs_no_query_per_item(napo, django_assert_num_queries):
+    """Feeds prefetch every rendition, so a theme's own sizes are found without a query."""
+    for number in range(3):
+        article = add_article(napo.columns["yaowen"], f"主题图{number}", cover_image=make_image())
+        article.cover_image.get_rendition("format-webp|fill-400x250")
+    with django_assert_num_queries(2):  # the articles with their images, then every rendition
+        pages = list(with_cover_images(live_articles()))
+    with django_assert_num_queries(0):
+        for page in pages:
+            page.cover_image.get_rendition("format-webp|fill-400x250")
