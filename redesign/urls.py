@@ -22,6 +22,7 @@ urlpatterns = [
     path(f"{settings.REDESIGN_INTERACTION_PREFIX}/", include("redesign.interaction.public.urls")),
     path("captcha/", include("captcha.urls")),
     path("_styleguide/", include("redesign.cluster.themekit.urls")),  # name "styleguide"
+    path("_zh/", include("redesign.cluster.variant_urls")),  # the 简体/繁體 switch
     path("_theme/preview/", theme_preview.theme_preview, name="theme_preview"),
     path("_a11y/", reading_aids.reading_aids_view, name="reading_aids"),
 ]
