@@ -44,9 +44,19 @@ TABLE_OPTIONS = {
 }
 
 
-def block_uid(prefix: str = "b") -> str:
-    """Return a fresh id for ARIA references inside one rendered block."""
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+def block_uid(prefix: str = "b", parent_context: Any = None) -> str:
+    """Return an id for ARIA references inside one rendered block, unique on its page.
+
+    Within a request the ids count up (b-1, b-2, ...), so the same page renders to the same bytes
+    each time and caches (the page cache, the 繁體 conversion) can reuse it; outside a request,
+    a random id.
+    """
+    request = parent_context.get("request") if parent_context is not None else None
+    if request is None:
+        return f"{prefix}-{uuid.uuid4().hex[:10]}"
+    count = getattr(request, "_redesign_block_uids", 0) + 1
+    request._redesign_block_uids = count
+    return f"{prefix}-{count}"
 
 
 class SectionMixin:
@@ -55,7 +65,7 @@ class SectionMixin:
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         """Add ``uid`` to the template context."""
         context = super().get_context(value, parent_context=parent_context)  # type: ignore[misc]
-        context["uid"] = block_uid()
+        context["uid"] = block_uid(parent_context=parent_context)
         return context
 
 

@@ -302,3 +302,12 @@ def test_page_or_url_rule_is_the_same_for_every_link_block(napo, block_class, fi
 
     page_only = block.to_python({**fields, "page": napo.home.pk, "external_url": ""})
     assert block.clean(page_only).url == napo.home.url
+
+
+@pytest.mark.django_db
+def test_a_page_renders_to_the_same_bytes_each_time(county_tree, client):
+    """Block ids count up per request, so a page's HTML is stable and caches can reuse it."""
+    host = county_tree.site.hostname
+    first = client.get("/", HTTP_HOST=host).content
+    assert b'id="b-1' in first
+    assert client.get("/", HTTP_HOST=host).content == first
