@@ -1,5 +1,8 @@
 """A plain site search on Wagtail's search backend, confined to the request's site."""
 
+from functools import cache
+
+import opencc
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -9,6 +12,18 @@ from redesign.search.backend import clean_query_text
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 15
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    """OpenCC's Traditional-to-Simplified converter, loaded once."""
+    return opencc.OpenCC("t2s")
+
+
+def simplified(query: str) -> str:
+    """The query in Simplified characters: the pages are stored in Simplified only, so a reader of
+    the 繁體 pages who types 縣政府 finds 县政府."""
+    return _to_simplified().convert(query)
 
 
 def search_pages(site: Site, query: str):
@@ -28,7 +43,7 @@ def search(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
     results = []
     if query and site is not None:
-        results = search_pages(site, query)
+        results = search_pages(site, simplified(query))
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     specific = Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific().in_bulk()

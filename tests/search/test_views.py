@@ -31,3 +31,11 @@ def test_search_uses_the_index_for_spaced_words_and_paginates(client, county):
     assert "无关文章" not in html
     second = client.get("/search/", {"q": "tourism", "page": 2}, HTTP_HOST="napo.localhost")
     assert second.content.decode().count("Napo tourism report") == 2
+
+
+def test_a_query_in_traditional_characters_finds_the_simplified_page(client, county):
+    add_article(column_of(county, "yaowen"), "那坡县召开防汛工作会议", slug="fangxun")
+    response = client.get("/search/", {"q": "防汛工作會議"}, HTTP_HOST="napo.localhost")
+    html = response.content.decode()
+    assert "那坡县召开防汛工作会议" in html
+    assert 'value="防汛工作會議"' in html  # the box keeps what the reader typed
