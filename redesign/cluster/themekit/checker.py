@@ -69,6 +69,7 @@ def furniture_expected(sample: SampleSite) -> furniture.Expected:
         error_report_url=identity.error_report_link,
         site_map_url=reverse("site_map"),
         search_url=reverse("search"),
+        media_url=settings.MEDIA_URL,
     )
 
 

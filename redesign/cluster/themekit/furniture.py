@@ -29,6 +29,7 @@ class Expected:
     error_report_url: str
     site_map_url: str
     search_url: str
+    media_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,29 @@ def _img_alt(doc: lxml.html.HtmlElement, expected: Expected) -> Result:
     return Result(False, str(_("无 alt 的图片：")) + "、".join(missing[:3]))
 
 
+def _img_size(doc: lxml.html.HtmlElement, expected: Expected) -> Result:
+    """Every image has width and height; every uploaded picture is served with a WebP source."""
+    unsized = [
+        img.get("src") or "?"
+        for img in doc.iter("img")
+        if not (img.get("width") and img.get("height"))
+    ]
+    if unsized:
+        return Result(False, str(_("未写明宽高的图片：")) + "、".join(unsized[:3]))
+    plain = [
+        img.get("src")
+        for img in doc.iter("img")
+        if expected.media_url
+        and (img.get("src") or "").startswith(expected.media_url)
+        and not img.xpath('ancestor::picture[1]//source[@type="image/webp"]')
+    ]
+    if plain:
+        return Result(
+            False, str(_("未用 {% picture %} 提供 WebP 的上传图片：")) + "、".join(plain[:3])
+        )
+    return Result(True)
+
+
 def _unique_ids(doc: lxml.html.HtmlElement, expected: Expected) -> Result:
     """No id is used twice."""
     counts = Counter(element.get("id") for element in doc.xpath("//*[@id]"))
@@ -202,11 +226,20 @@ CHECKS: tuple[Check, ...] = (
         _("适老化与无障碍工具条：带 `data-a11y-toolbar` 的元素（`includes/a11y_toolbar.html`）"),
     ),
     Check("img_alt", _("图片 alt"), _img_alt, _('每个 `<img>` 都有 `alt`（装饰图片用 `alt=""`）')),
+    Check(
+        "img_size",
+        _("图片尺寸与格式"),
+        _img_size,
+        _(
+            "每个 `<img>` 写明 `width` 和 `height`；上传的图片用 "
+            '`{% picture 图片 format-{webp,jpeg} width-{640,1280} sizes="…" %}` 输出'
+        ),
+    ),
     Check("unique_ids", _("id 不重复"), _unique_ids, _("同一页面中没有重复的 `id`")),
 )
 """Every furniture check, in the order the table shows them."""
 
-FRAGMENT_CHECKS = ("img_alt", "unique_ids")
+FRAGMENT_CHECKS = ("img_alt", "img_size", "unique_ids")
 """The checks that also apply to one block rendered on its own."""
 
 

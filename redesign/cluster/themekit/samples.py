@@ -143,6 +143,9 @@ def build_sample_site(theme: str, images: list | None = None) -> SampleSite:
     sample.image = image = _sample_image(result.collection)
     if images is not None:
         images.append(image)
+    # The header's logo and the home banner are theme templates too: give them a picture to show.
+    identity.logo = identity.banner_image = image
+    identity.save(update_fields=["logo", "banner_image"])
     types = {page_type.model: page_type for page_type in page_types()}
     columns = {c.slug: c for c in ColumnPage.objects.child_of(result.home)}
 

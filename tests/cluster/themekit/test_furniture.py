@@ -13,6 +13,7 @@ EXPECTED = furniture.Expected(
     error_report_url="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=4510990001",
     site_map_url="/sitemap/",
     search_url="/search/",
+    media_url="/media/",
 )
 
 PARTS = {
@@ -21,12 +22,24 @@ PARTS = {
     "identity_code": ("<p>政府网站标识码 4510990001</p>", ""),
     "icp": ("<p>桂ICP备12345678号-1</p>", ""),
     "police": ("<p>桂公网安备45109902000001号</p>", ""),
-    "conac": ('<a href="https://bszs.conac.cn/x"><img src="c.svg" alt="党政机关"></a>', ""),
+    "conac": (
+        '<a href="https://bszs.conac.cn/x">'
+        '<img src="c.svg" alt="党政机关" width="1" height="1"></a>',
+        "",
+    ),
     "site_map": ('<a href="/sitemap/">网站地图</a>', ""),
     "error_report": (f'<a href="{EXPECTED.error_report_url}">找错</a>', ""),
     "search": ('<form action="/search/"><input name="q"></form>', '<form action="/x/"></form>'),
     "a11y_toolbar": ("<div data-a11y-toolbar></div>", ""),
-    "img_alt": ('<img src="a.png" alt="">', '<img src="a.png">'),
+    "img_alt": (
+        '<img src="a.png" alt="" width="1" height="1">',
+        '<img src="a.png" width="1" height="1">',
+    ),
+    "img_size": (
+        '<picture><source type="image/webp" srcset="/media/b.webp 1w">'
+        '<img src="/media/b.jpg" alt="" width="1" height="1"></picture>',
+        '<img src="/media/b.jpg" alt="" width="1" height="1">',
+    ),
     "unique_ids": ('<p id="x"></p>', '<p id="x"></p><p id="x"></p>'),
 }
 
@@ -59,6 +72,12 @@ def test_the_identity_code_in_a_meta_is_enough():
         "<body>", '<head><meta name="SiteIDCode" content="4510990001"></head><body>'
     )
     assert furniture.check_page(html, EXPECTED)["identity_code"].ok
+
+
+def test_an_image_without_its_size_fails():
+    html = page().replace("<main", '<img src="/static/x.svg" alt=""><main')
+    result = furniture.check_page(html, EXPECTED)["img_size"]
+    assert not result.ok and "/static/x.svg" in result.detail
 
 
 def test_text_in_a_script_does_not_count():
