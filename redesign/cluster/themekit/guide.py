@@ -178,7 +178,7 @@ def furniture_section() -> list[str]:
     return [
         "## 必备要素（每个页面都必须有）",
         "",
-        *(f"- {check.label}：{check.run.__doc__}" for check in furniture.CHECKS),
+        *(f"- {check.label}：{check.hint or check.run.__doc__}" for check in furniture.CHECKS),
         "",
         "它们来自国办发〔2017〕47号、国办秘函〔2019〕19号、GB/T 37668-2019 和适老化要求；"
         "缺任何一项，`check_theme` 都会失败。",
@@ -200,6 +200,14 @@ def tools_section(theme_name: str) -> list[str]:
         "以及本站各类型页面在本主题下的效果。只有能编辑本站页面的用户能打开。",
         "- 新建主题：`python manage.py starttheme 名称 --label 中文名`（`--dry-run` 只列出将要"
         "创建的文件）。",
+        "- 整站预览：后台“设置 → 主题外观”为每个主题生成一个 7 天内有效的预览链接，"
+        "在本站域名下打开后整站按该主题显示（顶部有预览提示条），公众看到的仍是原主题；"
+        "可以发给领导在手机上审阅新版式，确认后再到“站点信息”正式切换。",
+        "- 阅读辅助：工具条（`includes/a11y_toolbar.html`）在 `<html>` 和 `<body>` 上加 "
+        "`is-large-text`（并有 `data-font-step` 1–4）、`is-high-contrast`、`is-wide-spacing`、"
+        "`is-large-cursor`；主题的样式在这四种状态下都要清楚可读（高对比度为黑底黄白字）。",
+        "- 体积：`make bench-theme` 打印每个主题首页的 CSS、JS 体积（gzip 后，上限 100 KB）"
+        "和图片是否都有宽高、是否以 WebP 提供。",
         "",
         RESTART_NOTE,
         "",
