@@ -97,3 +97,39 @@ def test_home_query_count_is_within_budget_and_constant(client, feed_home):
     assert "要闻第0篇" in html
     assert "要闻第400篇" not in html
     assert large == small
+
+
+def _industry(column, number: int, image) -> None:
+    """Add one live industry page with a cover picture under the column."""
+    from redesign.core.models import IndustryPage
+
+    column.add_child(
+        instance=IndustryPage(
+            title=f"特色产业{number}", slug=f"cy{number}", intro="简介", cover_image=image
+        )
+    )
+    column.refresh_from_db(fields=["numchild"])
+
+
+@pytest.mark.parametrize("theme", ["default", "hongse", "xiandai"])
+def test_an_industry_column_lists_its_pages_in_fixed_queries(county, client, theme):
+    """A 特色产业 column shows each industry page with its picture; more pages, no more queries."""
+    from redesign.cluster.models import SiteIdentity
+
+    SiteIdentity.objects.filter(site=county.site).update(theme=theme)
+    column = column_of(county, "tscy")
+    url = column.relative_url(county.site)
+    for number in range(2):
+        _industry(column, number, make_image())
+    client.get(url, HTTP_HOST="napo.localhost")  # renditions are made once
+    with CaptureQueriesContext(connection) as few:
+        html = client.get(url, HTTP_HOST="napo.localhost").content.decode()
+    assert "特色产业0" in html and "特色产业1" in html and "本栏目暂无内容" not in html
+    assert html.count("format-webp") >= 2
+    for number in range(2, 8):
+        _industry(column, number, make_image())
+    client.get(url, HTTP_HOST="napo.localhost")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url, HTTP_HOST="napo.localhost").content.decode()
+    assert "特色产业7" in html
+    assert len(many) == len(few), [q["sql"] for q in many][-12:]
