@@ -35,6 +35,9 @@ TOKEN_HELP = {
     "radius": "圆角大小：按钮、卡片、输入框。",
     "shadow": "卡片阴影。",
     "content-width": "内容区最大宽度。",
+    "space-gutter": "手机上页面左右留白。",
+    "space-gutter-wide": "640px 以上屏幕的页面左右留白。",
+    "space-block": "首页各区块之间的间距（宽屏上为其 1.2 倍）。",
 }
 
 RESTART_NOTE = (
