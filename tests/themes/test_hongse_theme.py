@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from redesign.cluster.models import SiteIdentity
+from redesign.cluster.models import contrast_ratio
 from redesign.cluster.themes import BASE_THEME, available_themes, get_theme
 from redesign.core.models import ColumnPage
 from tests.conftest import add_article, column_of
+from tests.themes.helpers import get, ids, wear_theme
 
 pytestmark = pytest.mark.django_db
 
-HOST = "napo.localhost"
 THEME = "hongse"
 # Literal colours theme.css may use outside var(): white text on red, the 高对比度 palette, print.
 LITERAL_COLOURS = {"#fff", "#000", "#ffe600", "#c00"}
@@ -21,55 +21,21 @@ LITERAL_COLOURS = {"#fff", "#000", "#ffe600", "#c00"}
 @pytest.fixture
 def site(county):
     """The county site wearing the hongse theme, with its footer furniture filled in."""
-    SiteIdentity.objects.filter(site=county.site).update(
-        theme=THEME,
-        primary_color="",
-        accent_color="",
-        identity_code="4510260001",
-        icp_number="桂ICP备05001234号",
-        police_number="桂公网安备45102602000123号",
-        organizer="那坡县人民政府办公室",
-    )
-    return county
-
-
-def get(client, url: str) -> str:
-    """The HTML of a page of the county site."""
-    response = client.get(url, HTTP_HOST=HOST)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def ids(html: str) -> list[str]:
-    """Every id attribute of the page."""
-    return re.findall(r'\sid="([^"]+)"', html)
-
-
-def luminance(colour: str) -> float:
-    """The relative luminance of a #rrggbb colour (WCAG 2)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(one: str, two: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours."""
-    high, low = sorted((luminance(one), luminance(two)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return wear_theme(county, THEME)
 
 
 def test_the_theme_is_registered_and_its_text_colours_meet_gb_t_37668():
     theme = available_themes()[THEME]
     assert theme.label == "中国红"
     tokens = {**get_theme(BASE_THEME).tokens, **theme.tokens}
-    assert contrast("#ffffff", tokens["color-primary"]) >= 4.5
-    assert contrast("#ffffff", tokens["color-primary-dark"]) >= 4.5
-    assert contrast("#ffffff", tokens["color-accent"]) >= 4.5
-    assert contrast(tokens["color-gold-text"], tokens["color-primary"]) >= 4.5
-    assert contrast(tokens["color-primary"], tokens["color-surface"]) >= 4.5
-    assert contrast(tokens["color-muted"], tokens["color-surface"]) >= 4.5
-    assert contrast(tokens["color-primary-dark"], tokens["color-primary-light"]) >= 4.5
-    assert contrast(tokens["color-footer-text"], tokens["color-footer"]) >= 4.5
+    assert contrast_ratio("#ffffff", tokens["color-primary"]) >= 4.5
+    assert contrast_ratio("#ffffff", tokens["color-primary-dark"]) >= 4.5
+    assert contrast_ratio("#ffffff", tokens["color-accent"]) >= 4.5
+    assert contrast_ratio(tokens["color-gold-text"], tokens["color-primary"]) >= 4.5
+    assert contrast_ratio(tokens["color-primary"], tokens["color-surface"]) >= 4.5
+    assert contrast_ratio(tokens["color-muted"], tokens["color-surface"]) >= 4.5
+    assert contrast_ratio(tokens["color-primary-dark"], tokens["color-primary-light"]) >= 4.5
+    assert contrast_ratio(tokens["color-footer-text"], tokens["color-footer"]) >= 4.5
 
 
 def test_the_stylesheet_reads_its_colours_through_the_tokens():

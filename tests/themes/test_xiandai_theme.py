@@ -1,7 +1,5 @@
 """The 山水新貌 (xiandai) theme: its own layout renders, with the furniture the rules require."""
 
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,24 +8,17 @@ from redesign.cluster.models import SiteIdentity
 from redesign.cluster.themes import available_themes, get_theme
 from redesign.core.models import IndustryPage
 from tests.conftest import add_article, column_of, make_image
+from tests.themes.helpers import get, ids, wear_theme
 
 pytestmark = pytest.mark.django_db
 
-HOST = "napo.localhost"
 THEME = "xiandai"
 
 
 @pytest.fixture
 def site(county):
     """The county site wearing the xiandai theme, with its footer furniture filled in."""
-    SiteIdentity.objects.filter(site=county.site).update(
-        theme=THEME,
-        identity_code="4510260001",
-        icp_number="桂ICP备05001234号",
-        police_number="桂公网安备45102602000123号",
-        organizer="那坡县人民政府办公室",
-    )
-    return county
+    return wear_theme(county, THEME)
 
 
 @pytest.fixture
@@ -49,18 +40,6 @@ def industry(site) -> IndustryPage:
     column_of(site, "tscy").add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-def get(client, url: str) -> str:
-    """The HTML of a page of the county site."""
-    response = client.get(url, HTTP_HOST=HOST)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def ids(html: str) -> list[str]:
-    """Every id attribute of the page."""
-    return re.findall(r'\sid="([^"]+)"', html)
 
 
 def test_the_theme_is_registered_with_a_chinese_label_and_tokens():
