@@ -144,6 +144,7 @@ def _build_county(host: str, port: int) -> CountySite:
         "column": tree.column("yaowen").relative_url(site),
         "article": tree.articles["yaowen"][0].relative_url(site),
         "industry": tree.industries[0].relative_url(site),
+        "standard": tree.standard_pages[0].relative_url(site),
         "qa": "/hudong/",
         "qa_detail": f"/hudong/{answered.first().pk}/",
     }

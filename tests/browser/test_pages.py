@@ -7,7 +7,7 @@ from PIL import Image
 
 from .support import WIDTHS, Visit, artifacts_dir, blocking, describe_violations, run_axe
 
-PAGES = ("home", "column", "article", "industry", "qa", "qa_detail")
+PAGES = ("home", "column", "article", "industry", "standard", "qa", "qa_detail")
 # A screenshot smaller than this, or with fewer colours, is a blank or broken page.
 MIN_SCREENSHOT_BYTES = 20_000
 MIN_COLOURS = 64
