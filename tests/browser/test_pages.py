@@ -8,6 +8,11 @@ from PIL import Image
 from .support import WIDTHS, Visit, artifacts_dir, blocking, describe_violations, run_axe
 
 PAGES = ("home", "column", "article", "industry", "standard", "qa", "qa_detail")
+# Load every lazy image now and wait for all images to finish (or fail), for the screenshot.
+LOAD_LAZY_IMAGES = """() => Promise.all(Array.from(document.images, (img) => {
+  img.loading = "eager";
+  return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+}))"""
 # A screenshot smaller than this, or with fewer colours, is a blank or broken page.
 MIN_SCREENSHOT_BYTES = 20_000
 MIN_COLOURS = 64
@@ -32,6 +37,8 @@ def test_page_renders_and_its_screenshot_is_saved(
     async def look(visit: Visit) -> dict:
         """Save the screenshot; the page's title, landmarks, overflow and errors."""
         page = visit.page
+        # A full-page shot does not scroll, so lazy pictures below the fold would stay blank.
+        await page.evaluate(LOAD_LAZY_IMAGES)
         await page.screenshot(path=str(path), full_page=True)
         return {
             "title": await page.title(),
