@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from .next_url import same_host_next
 
 COOKIE_NAME = "redesign_a11y"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -94,19 +95,11 @@ def for_request(request: HttpRequest) -> ReadingAids:
     return ReadingAids.parse(request.COOKIES.get(COOKIE_NAME))
 
 
-def _safe_next(request: HttpRequest) -> str:
-    """The page to return to: a path on this host, else the home page."""
-    target = request.GET.get("next") or "/"
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return "/"
-
-
 @never_cache
 def reading_aids_view(request: HttpRequest) -> HttpResponse:
     """Apply one toolbar button (?do=) without JavaScript, then go back to the page (?next=)."""
     aids = for_request(request).after(request.GET.get("do", ""))
-    response = HttpResponseRedirect(_safe_next(request))
+    response = HttpResponseRedirect(same_host_next(request))
     if aids.is_default:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
     else:

@@ -16,12 +16,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import themes
+from .next_url import same_host_next
 
 COOKIE_NAME = "redesign_theme_preview"
 SALT = "redesign.cluster.theme_preview"
@@ -129,14 +129,6 @@ def mark_private(response: HttpResponse) -> None:
     patch_vary_headers(response, ["Cookie"])
 
 
-def _safe_next(request: HttpRequest) -> str:
-    """Where to go after the preview view: a path on this host, else the home page."""
-    target = request.GET.get("next") or "/"
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return "/"
-
-
 def _set_cookie(response: HttpResponse, request: HttpRequest, preview: Preview) -> None:
     """Carry the preview in a cookie of the site's own host."""
     response.set_cookie(
@@ -155,7 +147,7 @@ def theme_preview(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    response = HttpResponseRedirect(_safe_next(request))
+    response = HttpResponseRedirect(same_host_next(request))
     if request.GET.get("exit"):
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
         return response
