@@ -74,18 +74,24 @@ def furniture_expected(sample: SampleSite) -> furniture.Expected:
 
 
 def sample_urls(sample: SampleSite) -> list[tuple[str, str, str]]:
-    """(key, Chinese name, URL) of each page checked: every page type, the site map, search."""
+    """(key, Chinese name, URL) of each page checked: every page type, site map, search, 404."""
     urls = [
         (page_type.key, page_type.label, sample.pages[page_type.key].relative_url(sample.site))
         for page_type in page_types()
     ]
     urls.append(("site_map", _("网站地图页"), reverse("site_map")))
     urls.append(("search", _("搜索结果页"), reverse("search") + "?q=示例"))
+    urls.append((NOT_FOUND_KEY, _("找不到页面"), NOT_FOUND_URL))
     try:
         urls.append(("interaction", _("互动留言页"), reverse("interaction:index")))
     except NoReverseMatch:  # the message board is not installed
         pass
     return urls
+
+
+# The 404 page is a theme template too (404.html) and must carry the furniture like any other.
+NOT_FOUND_KEY = "not_found"
+NOT_FOUND_URL = "/themekit-no-such-page/"
 
 
 def _error(err: Exception) -> str:
@@ -102,7 +108,8 @@ def check_page(client: Client, key: str, label: str, url: str, expected) -> Page
     except Exception as err:  # noqa: BLE001 - any error of a designer's template is a finding
         report.results[RENDER_KEY] = furniture.Result(False, _error(err))
         return report
-    if response.status_code != 200:
+    wanted = 404 if key == NOT_FOUND_KEY else 200
+    if response.status_code != wanted:
         report.results[RENDER_KEY] = furniture.Result(
             False, _("HTTP 状态码 %(code)s") % {"code": response.status_code}
         )
@@ -161,7 +168,8 @@ def check_themes(names: Iterable[str], progress: Progress | None = None) -> list
     reports = []
     with sample_site(chosen[0].name) as sample:
         hosts = [*settings.ALLOWED_HOSTS, sample.hostname]
-        with override_settings(ALLOWED_HOSTS=hosts):
+        # DEBUG off, as visitors see the site: a 404 renders the theme's 404.html, not Django's.
+        with override_settings(ALLOWED_HOSTS=hosts, DEBUG=False):
             client = Client(HTTP_HOST=sample.hostname, secure=True)
             for theme in chosen:
                 progress(

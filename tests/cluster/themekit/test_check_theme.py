@@ -70,10 +70,11 @@ def test_a_footer_without_the_icp_number_fails_with_a_table(db, broken_themes):
     output = caught.value.output
     assert "主题 noicp（测试noicp）：未通过" in output
     icp_row = next(line for line in output.splitlines() if line.startswith("ICP 备案号"))
-    assert icp_row.count("✗") == 8  # every page: five page types, site map, search, 互动
+    assert icp_row.count("✗") == 9  # every page: five page types, site map, search, 404, 互动
     police_row = next(line for line in output.splitlines() if line.startswith("公安备案号"))
     assert "✗" not in police_row
     assert "✗ noicp · 文章（/yaowen/" in output and "未显示 ICP 备案号" in output
+    assert "✗ noicp · 找不到页面（/themekit-no-such-page/）· ICP 备案号" in output
 
 
 def test_an_img_without_alt_fails_on_pages_and_blocks(db, broken_themes):
@@ -83,7 +84,7 @@ def test_an_img_without_alt_fails_on_pages_and_blocks(db, broken_themes):
     assert "主题 noalt（测试noalt）：未通过" in output
     assert "主题 default（政务蓝）：通过" in output
     alt_rows = [line for line in output.splitlines() if line.startswith("图片 alt")]
-    assert alt_rows[0].count("✗") == 8 and "✗" not in alt_rows[1]
+    assert alt_rows[0].count("✗") == 9 and "✗" not in alt_rows[1]
     assert "无 alt 的图片：/static/hero.png" in output
     assert "区块 HeadingBlock（小标题，blocks/base/heading.html）：无 alt 的图片：" in output
     assert "共检查 2 个主题：1 个通过，1 个未通过。" in output
