@@ -5,6 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from . import reading_aids
+from .admin_host import is_admin_path
 from .models import SiteIdentity
 from .theme_preview import preview_for_request
 from .themes import current_theme, theme_choices
@@ -39,13 +40,8 @@ def cluster(request: HttpRequest) -> dict:
         "theme_css_variables": SimpleLazyObject(tokens),
         "nav_columns": SimpleLazyObject(lambda: _nav_columns(request)),
         # The whole-site theme preview an editor's link started, if any (None for the public).
-        "theme_preview": preview_for_request(request) if _is_public(request) else None,
+        "theme_preview": None if is_admin_path(request.path) else preview_for_request(request),
         "theme_preview_choices": SimpleLazyObject(theme_choices),
         # The visitor's 适老化 choices (type size, contrast, spacing, cursor), from their cookie.
         "reading_aids": reading_aids.for_request(request),
     }
-
-
-def _is_public(request: HttpRequest) -> bool:
-    """Whether the request is for the public site rather than the admin."""
-    return not request.path.startswith("/admin/")

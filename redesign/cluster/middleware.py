@@ -17,11 +17,12 @@ def theme_name_for_request(request: HttpRequest) -> str:
         cached = themes.default_theme_name()
         if not request.path.startswith(ADMIN_PATH_PREFIX):
             preview = theme_preview.preview_for_request(request)
-            identity = SiteIdentity.for_request_or_none(request)
             if preview is not None:
                 cached = preview.theme
-            elif identity is not None and identity.theme:
-                cached = identity.theme
+            else:
+                identity = SiteIdentity.for_request_or_none(request)
+                if identity is not None and identity.theme:
+                    cached = identity.theme
         request._redesign_theme_name = cached
     return cached
 
